@@ -1,0 +1,56 @@
+# Industrie d'avenir — everything a newcomer needs is `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+STAMP := $(VENV)/.installed
+
+.PHONY: run install migrate demo test test-fast lint check bench clean help
+
+help:
+	@echo "make run   — installe, migre, charge la démo et sert le site sur http://127.0.0.1:$(PORT)"
+	@echo "make test  — installe les outils de test et lance toute la suite (pytest)"
+	@echo "make lint  — ruff ; make bench — mesures de performance ; make clean — repart de zéro"
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 ou plus est nécessaire")'
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python requirements.txt requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) load_demo
+
+run: demo
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	@echo ""
+	@echo "  Site :  http://127.0.0.1:$(PORT)/"
+	@echo "  Admin : http://127.0.0.1:$(PORT)/admin/  (compte local : admin / changeme)"
+	@echo ""
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m browser tests/browser $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+
+check: install
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+bench: install
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles test-media .pytest_cache

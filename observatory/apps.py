@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ObservatoryConfig(AppConfig):
+    """Nomenclatures, datasets with provenance, importers, indicators and the open-data API."""
+
+    name = "observatory"
+    verbose_name = _("Observatoire")

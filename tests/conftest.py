@@ -1,0 +1,40 @@
+"""Fixtures shared by the whole suite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from wagtail.models import Page, Site
+
+SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """The reference files of ../shared/data, or a skip when this checkout has none."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"../shared/data is absent ({SHARED_DATA}): reference-file tests need the shared folder beside the checkout")
+    return SHARED_DATA
+
+
+@pytest.fixture
+def home_page(db):
+    """A published home page at the root of the default site (what load_demo builds, minus content)."""
+    from website.models import HomePage
+
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Accueil test", slug="accueil-test"))
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
+    )
+    return home
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _media_root(tmp_path_factory):
+    """Uploaded and generated files go to a temporary folder, never to the project."""
+    from django.conf import settings
+
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))

@@ -1,0 +1,235 @@
+"""StreamField blocks shared by every section of the site.
+
+Each block has its own template in ``templates/blocks/``, a ``description`` and a
+``preview_value`` for the admin's block previews. A block used by one app only stays in
+that app. The observatory contributes the indicator block (a reference to a stored
+figure: editors choose it, they never type the number).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks import StructValue
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock as WagtailImageBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class LinkValue(StructValue):
+    """A link to a page of the site or to an external address, with its visible label."""
+
+    def url(self) -> str:
+        page = self.get("page")
+        if page:
+            return page.url
+        return self.get("external_url") or ""
+
+    def text(self) -> str:
+        if self.get("label"):
+            return self.get("label")
+        page = self.get("page")
+        return page.title if page else self.get("external_url", "")
+
+
+class LinkBlock(blocks.StructBlock):
+    """A page of the site or an external address, with an optional label."""
+
+    page = blocks.PageChooserBlock(required=False, label=_("page du site"))
+    external_url = blocks.URLBlock(required=False, label=_("ou adresse externe"))
+    label = blocks.CharBlock(required=False, max_length=60, label=_("libellé"),
+                             help_text=_("Par défaut, le titre de la page."))
+
+    class Meta:
+        icon = "link"
+        value_class = LinkValue
+        label = _("lien")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("external_url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": ValidationError(_("Choisissez une page ou une adresse externe, pas les deux."))}
+            )
+        if value.get("external_url") and not value.get("label"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"label": ValidationError(_("Un lien externe a besoin d'un libellé."))}
+            )
+        return value
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    platform = blocks.ChoiceBlock(
+        choices=[("linkedin", "LinkedIn"), ("instagram", "Instagram"), ("youtube", "YouTube"),
+                 ("facebook", "Facebook"), ("tiktok", "TikTok"), ("mastodon", "Mastodon"), ("x", "X")],
+        label=_("réseau"),
+    )
+    url = blocks.URLBlock(label=_("adresse"))
+
+    class Meta:
+        icon = "site"
+        label = _("réseau social")
+
+
+class AudienceEntryBlock(blocks.StructBlock):
+    """A home-page card sending one audience to its section."""
+
+    audience = blocks.CharBlock(max_length=40, label=_("public"), help_text=_("Ex. « Je cherche un emploi »"))
+    title = blocks.CharBlock(max_length=80, label=_("titre"))
+    text = blocks.TextBlock(max_length=240, label=_("texte"))
+    page = blocks.PageChooserBlock(label=_("page"))
+    colour = blocks.ChoiceBlock(
+        choices=[("orange", _("Orange")), ("blue", _("Bleu")), ("green", _("Vert")), ("violet", _("Violet"))],
+        default="orange", label=_("couleur"),
+    )
+
+    class Meta:
+        icon = "user"
+        label = _("entrée par public")
+        template = "blocks/audience_entry_block.html"
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    """An image with alt text, caption, and the credit stored on the image."""
+
+    image = WagtailImageBlock(label=_("image"))
+    caption = blocks.CharBlock(required=False, max_length=250, label=_("légende"))
+
+    class Meta:
+        icon = "image"
+        label = _("image")
+        template = "blocks/image_block.html"
+        description = _("Une image avec son texte alternatif, sa légende et son crédit.")
+
+
+class VideoValue(StructValue):
+    def embed_url(self) -> str:
+        """The privacy-friendly player address, loaded only after the visitor clicks."""
+        from website.video import embed_url_for
+
+        return embed_url_for(self.get("url", ""))
+
+    def host_name(self) -> str:
+        from website.video import host_name_for
+
+        return host_name_for(self.get("url", ""))
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video shown as a still image until the visitor asks to play it, with a transcript.
+
+    Nothing is requested from the video host before the click (no cookie, no IP address
+    sent), which is what the CNIL expects without consent.
+    """
+
+    title = blocks.CharBlock(max_length=120, label=_("titre"))
+    url = blocks.URLBlock(label=_("adresse de la vidéo"), help_text=_("YouTube ou Vimeo."))
+    poster = WagtailImageBlock(required=False, label=_("image d'aperçu"))
+    duration = blocks.CharBlock(required=False, max_length=10, label=_("durée"), help_text=_("Ex. 2 min 30"))
+    transcript = blocks.RichTextBlock(features=["bold", "italic", "ul", "link"], label=_("transcription"),
+                                      help_text=_("Obligatoire : tout ce qui est dit et montré, pour qui ne peut pas voir ou entendre la vidéo."))
+
+    class Meta:
+        icon = "media"
+        label = _("vidéo")
+        template = "blocks/video_block.html"
+        value_class = VideoValue
+        description = _("Une vidéo chargée seulement au clic, avec sa transcription.")
+
+    def clean(self, value):
+        from website.video import embed_url_for
+
+        value = super().clean(value)
+        if not embed_url_for(value.get("url", "")):
+            raise blocks.StructBlockValidationError(
+                block_errors={"url": ValidationError(_("Adresse non reconnue : utilisez un lien YouTube ou Vimeo."))}
+            )
+        return value
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(max_length=600, label=_("citation"))
+    author = blocks.CharBlock(max_length=80, label=_("auteur ou autrice"))
+    role = blocks.CharBlock(required=False, max_length=120, label=_("fonction"))
+
+    class Meta:
+        icon = "openquote"
+        label = _("citation")
+        template = "blocks/quote_block.html"
+        description = _("Une citation courte avec son auteur.")
+        preview_value = {"quote": "Ici, je vois ce que je fabrique : ça change tout.", "author": "Inès", "role": "Technicienne de maintenance"}
+
+
+class CallToActionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=100, label=_("titre"))
+    text = blocks.TextBlock(required=False, max_length=300, label=_("texte"))
+    link = LinkBlock(label=_("bouton"))
+
+    class Meta:
+        icon = "pick"
+        label = _("appel à l'action")
+        template = "blocks/call_to_action_block.html"
+        description = _("Un encadré avec un bouton vers une page.")
+
+
+class FaqItemBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=200, label=_("question"))
+    answer = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("réponse"))
+
+
+class FaqBlock(blocks.StructBlock):
+    title = blocks.CharBlock(required=False, max_length=100, label=_("titre"))
+    items = blocks.ListBlock(FaqItemBlock(), label=_("questions"))
+
+    class Meta:
+        icon = "help"
+        label = _("questions fréquentes")
+        template = "blocks/faq_block.html"
+        description = _("Des questions et réponses dépliables (fonctionne sans JavaScript).")
+
+
+class MythFactBlock(blocks.StructBlock):
+    """An idea people have about industry, and what the figures say — with their source."""
+
+    myth = blocks.CharBlock(max_length=200, label=_("idée reçue"))
+    fact = blocks.TextBlock(max_length=600, label=_("la réalité"))
+    source = blocks.CharBlock(max_length=200, label=_("source et année"),
+                              help_text=_("Obligatoire : d'où vient le chiffre (ex. « Dares, 2019 »)."))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("idée reçue / réalité")
+        template = "blocks/myth_fact_block.html"
+        description = _("Une idée reçue, la réalité et sa source.")
+        preview_value = {"myth": "L'industrie, c'est sale et bruyant.", "fact": "Les ateliers d'aujourd'hui sont propres, automatisés et pilotés par écran.", "source": "Exemple"}
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("document"))
+    title = blocks.CharBlock(required=False, max_length=120, label=_("titre affiché"),
+                             help_text=_("Par défaut, le titre du document."))
+    description = blocks.TextBlock(required=False, max_length=300, label=_("description"))
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = _("document à télécharger")
+        template = "blocks/document_block.html"
+        description = _("Un fichier à télécharger, avec son format et son poids.")
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    """The blocks every content page offers."""
+
+    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("texte"), template="blocks/paragraph_block.html")
+    image = CaptionedImageBlock()
+    video = VideoBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    faq = FaqBlock()
+    myth_fact = MythFactBlock()
+    document = DocumentBlock()
+
+    class Meta:
+        block_counts: dict = {}

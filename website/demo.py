@@ -1,0 +1,116 @@
+"""Demo content of the site-wide app: home page, legal pages, search page, site settings.
+
+Navigation and home-page entries that point to the sections are set by
+``website.demo_navigation``, which runs after the section apps have built their pages.
+"""
+
+from __future__ import annotations
+
+from wagtail.models import Page, Site
+
+from website.demo_utils import get_or_create_demo_image, get_or_create_page
+from website.models import HomePage, SearchPage, SiteSettings, StandardPage
+
+
+def _paragraph(html: str) -> tuple[str, str]:
+    return ("paragraph", html)
+
+
+def ensure_home_page() -> HomePage:
+    """The demo home page, replacing Wagtail's welcome page at the root of the default site."""
+    root = Page.get_first_root_node()
+    home = HomePage.objects.first()
+    if home is None:
+        hero = get_or_create_demo_image(
+            "home-hero", "Accueil — atelier connecté",
+            "Illustration : un grand engrenage orange entouré d'engrenages bleus.", "navy", "gears",
+        )
+        welcome = root.get_children().filter(slug="home").exclude(content_type__model="homepage").first()
+        if welcome is not None:
+            welcome.slug = "ancienne-page-accueil"
+            welcome.save_revision().publish()
+        home = HomePage(
+            title="L’industrie recrute près de chez vous. Et si c’était vous ?",
+            slug="accueil",
+            seo_title="Les métiers de l’industrie en Hauts-de-France",
+            introduction=(
+                "Maintenance, soudure, pilotage de lignes automatisées, qualité, logistique : "
+                "des milliers d’emplois qualifiés, bien payés et utiles, à deux pas de chez vous."
+            ),
+            hero_image=hero,
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        if welcome is not None:
+            welcome.delete()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
+                            site_name="Industrie d'avenir")
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.site_name = "Industrie d'avenir"
+        site.save()
+    return home
+
+
+LEGAL_PAGES = [
+    (
+        "mentions-legales", "Mentions légales",
+        "Qui édite ce site, qui l’héberge et comment nous joindre.",
+        "<h2>Éditeur</h2><p>Région Hauts-de-France, 151 avenue du Président Hoover, 59555 Lille Cedex. "
+        "Directeur de la publication : le président du conseil régional.</p>"
+        "<h2>Hébergement</h2><p>Le nom et l’adresse de l’hébergeur sont indiqués ici lors de la mise en ligne.</p>"
+        "<h2>Données et licences</h2><p>Les chiffres publiés proviennent de la Dares, de France Travail et de l’Insee "
+        "et sont réutilisables sous Licence Ouverte / Etalab 2.0. La source et le millésime de chaque chiffre "
+        "sont indiqués à côté de lui. Les illustrations de démonstration sont produites par le projet.</p>",
+    ),
+    (
+        "accessibilite", "Déclaration d’accessibilité",
+        "Ce site vise la conformité au RGAA 4.1 (WCAG 2.1 niveau AA).",
+        "<h2>État de conformité</h2><p>Le site est en cours d’audit. Les tests automatisés (axe-core) sont passés "
+        "sur chaque type de page à chaque modification du code ; la navigation au clavier est vérifiée par des "
+        "tests dans un navigateur.</p>"
+        "<h2>Contenus non accessibles</h2><p>Les vidéos hébergées chez un tiers ne sont chargées qu’à la demande ; "
+        "une transcription est toujours fournie.</p>"
+        "<h2>Retour d’information et contact</h2><p>Si vous ne pouvez pas accéder à un contenu, écrivez-nous : "
+        "nous vous le fournirons sous une autre forme.</p>"
+        "<h2>Voies de recours</h2><p>Vous pouvez saisir le Défenseur des droits si vous n’obtenez pas de réponse "
+        "satisfaisante.</p>",
+    ),
+    (
+        "confidentialite", "Données personnelles et cookies",
+        "Ce site ne vous suit pas : pas de cookie publicitaire ni de mesure d’audience nominative.",
+        "<h2>Cookies</h2><p>Le seul cookie déposé retient, si vous le choisissez, votre département ou votre zone "
+        "d’emploi pour afficher des chiffres locaux. Il ne contient aucune donnée personnelle et n’est jamais "
+        "transmis à un tiers.</p>"
+        "<h2>Mesure d’audience</h2><p>Nous comptons les pages vues par jour, sans cookie, sans adresse IP et sans "
+        "identifiant : ces chiffres ne permettent pas de vous reconnaître.</p>"
+        "<h2>Vidéos</h2><p>Les vidéos ne sont chargées depuis YouTube ou Vimeo que si vous cliquez pour les lire.</p>"
+        "<h2>Vos droits</h2><p>Pour toute question, écrivez au délégué à la protection des données de la Région.</p>",
+    ),
+]
+
+
+def load(stdout) -> None:
+    home = ensure_home_page()
+    for slug, title, intro, html in LEGAL_PAGES:
+        get_or_create_page(home, StandardPage, slug, title=title, introduction=intro, body=[_paragraph(html)])
+    get_or_create_page(
+        home, SearchPage, "recherche", title="Rechercher",
+        help_text_block="<p>Vous pouvez aussi parcourir <a href=\"/metiers/\">tous les métiers</a>.</p>",
+    )
+    site = Site.objects.get(is_default_site=True)
+    site_settings = SiteSettings.for_site(site)
+    if not site_settings.contact_email:
+        site_settings.contact_email = "industrie-avenir@hautsdefrance.fr"
+        site_settings.contact_phone = "03 74 27 00 00"
+        site_settings.contact_address = "151 avenue du Président Hoover\n59555 Lille Cedex"
+        site_settings.footer_text = (
+            "Industrie d’avenir fait découvrir les métiers de l’industrie et publie des chiffres "
+            "ouverts sur l’emploi industriel en Hauts-de-France."
+        )
+        site_settings.social_links = [("link", {"platform": "linkedin", "url": "https://www.linkedin.com/company/region-hauts-de-france/"}),
+                                      ("link", {"platform": "instagram", "url": "https://www.instagram.com/hautsdefrance/"})]
+        site_settings.save()
+    stdout.write(f"  accueil : {home.url_path}")

@@ -1,0 +1,51 @@
+"""Load the demo site: page tree, content, images, sample data and a local admin account.
+
+Idempotent: a second run finds everything in place and changes nothing. Each app owns its
+demo content in ``<app>/demo.py`` (a ``load(stdout)`` function); the order is
+``settings.DEMO_LOADERS``.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+DEMO_ADMIN_USERNAME = "admin"
+DEMO_ADMIN_PASSWORD = "changeme"  # noqa: S105 — documented local-only demo account
+
+
+class Command(BaseCommand):
+    help = "Charge le contenu de démonstration (idempotent) et crée le compte admin local."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-admin", action="store_true", help="Ne pas créer le compte admin local.")
+        parser.add_argument("--skip-index", action="store_true", help="Ne pas reconstruire l'index de recherche.")
+
+    def handle(self, *args, **options):
+        create_admin = not options["no_admin"]
+        if create_admin and not getattr(settings, "DEMO_ADMIN_ALLOWED", False):
+            raise CommandError(
+                "Le compte de démonstration est refusé avec ces réglages (production). "
+                "Relancez avec --no-admin et créez un compte avec `manage.py createsuperuser`."
+            )
+        for module_path in settings.DEMO_LOADERS:
+            self.stdout.write(f"→ {module_path}")
+            with transaction.atomic():
+                import_module(module_path).load(self.stdout)
+        if create_admin:
+            self._create_admin()
+        if not options["skip_index"]:
+            call_command("update_index", verbosity=0)
+        self.stdout.write(self.style.SUCCESS("Contenu de démonstration prêt."))
+
+    def _create_admin(self) -> None:
+        user_model = get_user_model()
+        if user_model.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
+            return
+        user_model.objects.create_superuser(DEMO_ADMIN_USERNAME, "admin@example.invalid", DEMO_ADMIN_PASSWORD)
+        self.stdout.write(f"  compte admin local : {DEMO_ADMIN_USERNAME} / {DEMO_ADMIN_PASSWORD}")

@@ -1,0 +1,241 @@
+"""Site-wide Wagtail models: images, home page, generic pages, search, settings.
+
+Section pages (careers, schools, observatory) declare ``parent_page_types`` themselves, so
+the home page accepts them without this module importing those apps (dependencies go one
+way: sections depend on ``website``, never the reverse).
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Page
+from wagtail.search import index
+
+from website.blocks import (
+    AudienceEntryBlock,
+    BaseStreamBlock,
+    LinkBlock,
+    SocialLinkBlock,
+)
+
+
+class SiteImage(AbstractImage):
+    """An image with the credit (author, licence) the site must show next to it.
+
+    Alt text is Wagtail's own ``description`` field; editors are asked for it on upload.
+    """
+
+    credit = models.CharField(
+        _("crédit"),
+        max_length=255,
+        blank=True,
+        help_text=_("Auteur et licence, affichés avec l'image (ex. « Photo : Région HdF »)."),
+    )
+
+    admin_form_fields = (*Image.admin_form_fields, "credit")
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+
+class SiteRendition(AbstractRendition):
+    image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class HeroMixin(models.Model):
+    """Title area shared by landing pages: an introduction and an optional image."""
+
+    introduction = models.TextField(
+        _("introduction"), blank=True, max_length=400,
+        help_text=_("Une ou deux phrases, affichées sous le titre et dans les résultats de recherche."),
+    )
+    hero_image = models.ForeignKey(
+        "website.SiteImage", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("image d'en-tête"),
+    )
+
+    hero_panels = [
+        MultiFieldPanel(
+            [FieldPanel("introduction"), FieldPanel("hero_image")],
+            heading=_("En-tête"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(HeroMixin, Page):
+    """The site's front door: a campaign hero, one entry per audience, highlights, key figures."""
+
+    hero_call_to_action = StreamField(
+        [("link", LinkBlock())], blank=True, max_num=2, verbose_name=_("boutons de l'en-tête"),
+    )
+    audience_entries = StreamField(
+        [("entry", AudienceEntryBlock())], blank=True, verbose_name=_("entrées par public"),
+        help_text=_("Une carte par public : demandeurs d'emploi, jeunes, enseignants…"),
+    )
+    highlights_title = models.CharField(_("titre des actualités"), max_length=120, default="À la une")
+    highlights = StreamField(
+        [("page", blocks.PageChooserBlock(label=_("page")))], blank=True,
+        verbose_name=_("pages mises en avant"),
+        help_text=_("Les pages à mettre en avant sur l'accueil (métiers, articles, événements…)."),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("contenu"))
+
+    content_panels = [
+        *Page.content_panels,
+        *HeroMixin.hero_panels,
+        FieldPanel("hero_call_to_action"),
+        FieldPanel("audience_entries"),
+        MultiFieldPanel([FieldPanel("highlights_title"), FieldPanel("highlights")], heading=_("À la une")),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+
+    def get_highlight_pages(self) -> list[Page]:
+        """Live highlighted pages as their specific type, in editor order, in two queries."""
+        ids = [block.value.pk for block in self.highlights if block.value]
+        pages = Page.objects.live().public().filter(pk__in=ids).specific().select_related()
+        by_id = {page.pk: page for page in pages}
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+
+class StandardPage(HeroMixin, Page):
+    """A generic content page: legal notice, accessibility statement, privacy, about…"""
+
+    body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"))
+    updated_note = models.DateField(
+        _("mise à jour"), null=True, blank=True,
+        help_text=_("Date affichée « Mis à jour le » (pour les pages réglementaires)."),
+    )
+
+    content_panels = [*Page.content_panels, *HeroMixin.hero_panels, FieldPanel("body"), FieldPanel("updated_note")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    subpage_types = ["website.StandardPage"]
+
+    class Meta:
+        verbose_name = _("page standard")
+
+
+class SearchPage(Page):
+    """Site search: Wagtail search in French, editors' promotions first, results grouped by type."""
+
+    results_per_page = models.PositiveSmallIntegerField(_("résultats par page"), default=20)
+    help_text_block = RichTextField(
+        _("aide"), blank=True, features=["bold", "italic", "link"],
+        help_text=_("Affiché quand la recherche ne donne aucun résultat."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("results_per_page"), FieldPanel("help_text_block")]
+    parent_page_types = ["website.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+    search_fields: list = []
+
+    class Meta:
+        verbose_name = _("page de recherche")
+
+    def get_context(self, request, *args, **kwargs):
+        from website.search import run_site_search
+
+        context = super().get_context(request, *args, **kwargs)
+        query = request.GET.get("q", "").strip()[:200]
+        context["search_query"] = query
+        if not query:
+            return context
+        promotions, results = run_site_search(query, exclude_page=self)
+        paginator = Paginator(results, self.results_per_page)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        context.update(
+            promotions=promotions,
+            page_obj=page_obj,
+            result_groups=group_results_by_type(page_obj.object_list),
+            result_count=paginator.count + len(promotions),
+        )
+        return context
+
+
+def group_results_by_type(pages) -> list[tuple[str, list[Page]]]:
+    """Group search results by page type, keeping the relevance order inside each group."""
+    groups: dict[str, list[Page]] = {}
+    for page in pages:
+        label = str(page.specific_class._meta.verbose_name if page.specific_class else _("page"))
+        groups.setdefault(label[:1].upper() + label[1:], []).append(page)
+    return list(groups.items())
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Who runs the site and where: the region, the default territory, contacts, footer."""
+
+    region_name = models.CharField(_("région"), max_length=80, default="Hauts-de-France")
+    region_code = models.CharField(
+        _("code INSEE de la région"), max_length=3, default="32",
+        help_text=_("Code officiel géographique de l'INSEE (ex. 32 pour les Hauts-de-France)."),
+    )
+    default_territory_code = models.CharField(
+        _("territoire par défaut"), max_length=12, default="REG-32",
+        help_text=_("Territoire utilisé pour les indicateurs tant que le visiteur n'en a pas choisi."),
+    )
+    organisation_name = models.CharField(_("éditeur du site"), max_length=120, default="Région Hauts-de-France")
+    contact_email = models.EmailField(_("courriel de contact"), blank=True)
+    contact_phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    contact_address = models.TextField(_("adresse"), blank=True)
+    social_links = StreamField([("link", SocialLinkBlock())], blank=True, verbose_name=_("réseaux sociaux"))
+    footer_text = models.TextField(_("texte du pied de page"), blank=True, max_length=500)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("region_name"), FieldPanel("region_code"), FieldPanel("default_territory_code")],
+            heading=_("Territoire"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("contact_email"), FieldPanel("contact_phone"),
+             FieldPanel("contact_address")],
+            heading=_("Contact"),
+        ),
+        FieldPanel("social_links"),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("paramètres du site")
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(BaseSiteSetting):
+    """Main menu and footer links, edited by the region's communication team."""
+
+    main_menu = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("menu principal"))
+    footer_menu = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("liens du pied de page"))
+
+    panels = [
+        HelpPanel(content=_("L'ordre des liens est celui de l'affichage. Préférez des libellés courts.")),
+        FieldPanel("main_menu"),
+        FieldPanel("footer_menu"),
+    ]
+
+    class Meta:
+        verbose_name = _("navigation")

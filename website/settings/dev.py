@@ -1,0 +1,13 @@
+"""Local development: DEBUG on, a fixed throw-away secret, console e-mail."""
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Plain storage so that `make run` works before/without collectstatic's manifest.
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+INTERNAL_IPS = ["127.0.0.1"]
+# The demo admin account is allowed only under these settings (see load_demo).
+DEMO_ADMIN_ALLOWED = True

@@ -1,0 +1,34 @@
+"""Production: HTTPS only, secrets from the environment, refuses to start half-configured."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+
+if not os.environ.get("SECRET_KEY"):
+    raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
+if not os.environ.get("ALLOWED_HOSTS"):
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS must be set in the environment for production "
+        "(comma-separated host names, e.g. industrie-avenir.fr,www.industrie-avenir.fr)."
+    )
+SECRET_KEY = os.environ["SECRET_KEY"]
+CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]  # noqa: F405
+
+# HTTPS everywhere. Behind a proxy that terminates TLS, it must set X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() != "false"
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# The demo admin account must never exist on a public server.
+DEMO_ADMIN_ALLOWED = False
+
+LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405

@@ -1,0 +1,17 @@
+"""Test settings: fast hashing, in-memory cache, plain static storage, no real e-mail."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test"},
+    "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-r"},
+}
+MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"
+DEMO_ADMIN_ALLOWED = True

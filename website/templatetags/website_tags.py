@@ -1,0 +1,57 @@
+"""Template helpers used across the site: menus and query-string editing."""
+
+from __future__ import annotations
+
+from django import template
+from django.http import QueryDict
+
+from website.models import NavigationSettings
+
+register = template.Library()
+
+
+def _links(context, field: str) -> list[dict]:
+    request = context.get("request")
+    if request is None:
+        return []
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    if site is None:  # e.g. an unknown host name on a 404 page
+        return []
+    navigation = NavigationSettings.for_site(site)
+    links = []
+    for block in getattr(navigation, field):
+        url = block.value.url()
+        if not url:
+            continue
+        active = url != "/" and request.path.startswith(url)
+        links.append({"url": url, "text": block.value.text(), "active": active})
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def main_menu_links(context) -> list[dict]:
+    """Main-menu links with the one containing the current page marked active."""
+    return _links(context, "main_menu")
+
+
+@register.simple_tag(takes_context=True)
+def footer_menu_links(context) -> list[dict]:
+    return _links(context, "footer_menu")
+
+
+@register.simple_tag(takes_context=True)
+def query_transform(context, **changes) -> str:
+    """The current query string with ``changes`` applied (None removes a key).
+
+    Used by pagination and facet links so that filters survive page changes.
+    """
+    request = context.get("request")
+    query = request.GET.copy() if request is not None else QueryDict(mutable=True)
+    for key, value in changes.items():
+        if value is None or value == "":
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return query.urlencode()

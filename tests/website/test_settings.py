@@ -13,7 +13,8 @@ PROJECT = Path(__file__).resolve().parent.parent.parent
 
 
 def _run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    ignored = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
+    environment = {k: v for k, v in os.environ.items() if k not in ignored}
     environment.update({"DJANGO_SETTINGS_MODULE": "website.settings.production", **env})
     return subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT, env=environment,  # noqa: S603
                           capture_output=True, text=True, timeout=120)

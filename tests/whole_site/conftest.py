@@ -1,0 +1,30 @@
+"""The full demo content, loaded once for every whole-site test of this package and rolled back after.
+
+Loading the demo takes several seconds; the query budget, fuzzing and schema tests all read it,
+so they share one load inside a transaction that is undone when the package's tests end (the
+other test packages still start from an empty database).
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+
+@pytest.fixture(scope="package")
+def demo_site(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", "--no-admin", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="package")
+def site_paths(demo_site, django_db_blocker) -> list[tuple[str, str]]:
+    from django.test import Client
+
+    from tests.site_pages import public_paths
+
+    with django_db_blocker.unblock():
+        return public_paths(Client())

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "axes",  # admin login throttling (see the end of this file)
 ]
 
 MIDDLEWARE = [
@@ -77,6 +78,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # answers locked-out login attempts with HTTP 429
     "website.caching.PageCacheFetchMiddleware",  # last: answers from the page cache
 ]
 
@@ -213,6 +215,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024  # 10 MB
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # refuses decompression bombs
+WAGTAILIMAGES_IMAGE_FORM_BASE = "website.image_forms.SafeImageForm"  # checks pixels before decoding
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "csv", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024  # 20 MB
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -319,3 +322,22 @@ LOGGING = {
 }
 
 WAGTAILIMAGES_IMAGE_MODEL = "website.SiteImage"
+
+# --- Admin login throttling (django-axes) -----------------------------------------------
+# After AXES_FAILURE_LIMIT failed logins for the same username from the same address, that
+# pair is refused (HTTP 429) for AXES_COOLOFF_TIME; a successful login resets the count. Keyed
+# on username + address so that an attacker cannot lock an editor out from elsewhere, and a
+# shared office address does not lock out colleagues. Attempts are stored in the database,
+# so the limit holds across several app servers.
+from datetime import timedelta  # noqa: E402
+
+AUTHENTICATION_BACKENDS = [
+    "website.auth_backends.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_VERBOSE = False

@@ -260,6 +260,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["website.api_schema.only_public_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "website.api_schema.document_error_responses",
+    ],
 }
 
 # --- Security headers (all environments; production adds HTTPS-only settings) ----------

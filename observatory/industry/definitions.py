@@ -244,45 +244,89 @@ def validate_scope_rules(rules: Iterable[ScopeRule]) -> list[str]:
     return problems
 
 
-def filiere_employment(employment: Mapping[str, float], rules: Sequence[ScopeRule]) -> dict[str, FiliereEmployment]:
-    """Filière definition: jobs of each filière (core + shares of services), from jobs by NAF code.
+class ScopeIndex:
+    """Scope rules compiled once, then applied to many territories (the rule lookup is cached per code).
 
-    For each NAF code of ``employment`` and each filière, the most specific matching rule applies
-    (``25.62B`` before ``25.62`` before ``25`` before the branch ``CH``). Raises
-    :class:`DefinitionError` when the rules are invalid, or when the shares of one employment code
-    across filières exceed 1 through rules at different levels of detail (double counting).
+    For each NAF code and each filière, the most specific matching rule applies (``25.62B`` before
+    ``25.62`` before ``25`` before the branch ``CH``).
     """
-    problems = validate_scope_rules(rules)
-    if problems:
-        raise DefinitionError(" ; ".join(problems))
-    by_filiere: dict[str, list[ScopeRule]] = {}
-    for rule in rules:
-        by_filiere.setdefault(rule.filiere, []).append(rule)
-    for filiere_rules in by_filiere.values():
-        filiere_rules.sort(key=ScopeRule.specificity, reverse=True)
-    results = {filiere: FiliereEmployment(filiere) for filiere in by_filiere}
-    for naf_code, jobs in employment.items():
-        attributed = 0.0
-        for filiere, filiere_rules in by_filiere.items():
+
+    def __init__(self, rules: Sequence[ScopeRule]):
+        problems = validate_scope_rules(rules)
+        if problems:
+            raise DefinitionError(" ; ".join(problems))
+        self.filieres: list[str] = []
+        self._by_filiere: dict[str, list[ScopeRule]] = {}
+        for rule in rules:
+            if rule.filiere not in self._by_filiere:
+                self.filieres.append(rule.filiere)
+            self._by_filiere.setdefault(rule.filiere, []).append(rule)
+        for filiere_rules in self._by_filiere.values():
+            filiere_rules.sort(key=ScopeRule.specificity, reverse=True)
+        self._cache: dict[str, tuple[str, list[tuple[str, float, str]]]] = {}
+
+    def attribution(self, naf_code: str) -> tuple[str, list[tuple[str, float, str]]]:
+        """``(A38 branch, [(filière, share, kind), …])`` for a NAF code; raises on double counting."""
+        cached = self._cache.get(naf_code)
+        if cached is not None:
+            return cached
+        shares: list[tuple[str, float, str]] = []
+        for filiere, filiere_rules in self._by_filiere.items():
             rule = next((r for r in filiere_rules if r.matches(naf_code)), None)
-            if rule is None or rule.share == 0:
-                continue
-            attributed += rule.share
-            counted = float(jobs) * rule.share
-            result = results[filiere]
-            if rule.kind == "core":
-                result.core += counted
-            else:
-                result.services += counted
-            result.by_code[naf_code] = result.by_code.get(naf_code, 0.0) + counted
-            branch = a38_branch(naf_code)
-            result.by_branch[branch] = result.by_branch.get(branch, 0.0) + counted
+            if rule is not None and rule.share > 0:
+                shares.append((filiere, rule.share, rule.kind))
+        attributed = sum(share for _, share, _ in shares)
         if attributed > 1.0 + 1e-9:
             raise DefinitionError(
                 f"Les emplois du code NAF {naf_code} sont attribués à {attributed * 100:.1f} % entre filières : "
                 "des règles de niveaux différents se recouvrent, ces emplois seraient comptés deux fois."
             )
-    return results
+        result = (a38_branch(naf_code), shares)
+        self._cache[naf_code] = result
+        return result
+
+    def employment(self, employment: Mapping[str, float]) -> dict[str, FiliereEmployment]:
+        """Jobs of each filière (core + shares of services) from jobs by NAF code."""
+        results = {filiere: FiliereEmployment(filiere) for filiere in self.filieres}
+        for naf_code, jobs in employment.items():
+            branch, shares = self.attribution(naf_code)
+            for filiere, share, kind in shares:
+                counted = float(jobs) * share
+                result = results[filiere]
+                if kind == "core":
+                    result.core += counted
+                else:
+                    result.services += counted
+                result.by_code[naf_code] = result.by_code.get(naf_code, 0.0) + counted
+                result.by_branch[branch] = result.by_branch.get(branch, 0.0) + counted
+        return results
+
+
+def filiere_employment(employment: Mapping[str, float], rules: Sequence[ScopeRule]) -> dict[str, FiliereEmployment]:
+    """Filière definition: jobs of each filière (core + shares of services), from jobs by NAF code.
+
+    Raises :class:`DefinitionError` when the rules are invalid, or when the shares of one employment
+    code across filières exceed 1 through rules at different levels of detail (double counting).
+    See :class:`ScopeIndex` for the matching rule.
+    """
+    return ScopeIndex(rules).employment(employment)
+
+
+def detailed_employment(employment: Mapping[str, float]) -> dict[str, float]:
+    """Keep only the most detailed NAF codes: drop section letters and any code that is a prefix of another.
+
+    A file may carry both a division and its sous-classes; adding both would count jobs twice.
+    """
+    normalised: dict[str, float] = {}
+    for code, jobs in employment.items():
+        try:
+            key = normalise_naf(code)
+        except DefinitionError:
+            continue  # section letters (``C``) and other aggregates
+        normalised[key] = normalised.get(key, 0.0) + float(jobs)
+    flat = {code.replace(".", ""): code for code in normalised}
+    prefixes = {flat_code[:length] for flat_code in flat for length in range(2, len(flat_code))}
+    return {code: jobs for code, jobs in normalised.items() if code.replace(".", "") not in prefixes}
 
 
 def core_branch_weights(employment: Mapping[str, float], rules: Sequence[ScopeRule]) -> dict[str, dict[str, float]]:
@@ -375,7 +419,8 @@ def io_industry_employment(
     - for a sub-national territory (``territory_employment`` given), output is assumed to follow
       employment at national productivity (``x_r = x · e_r / e``), coefficients are regionalised
       by location quotients (:func:`io_algebra.regional_coefficients`), and the territory's final
-      demand is ``f_r = (I − A_r) · x_r`` — it includes sales to other regions and abroad;
+      demand is ``f_r = (I − A_r) · x_r`` — it includes sales to other regions and abroad; a row whose
+      local purchases would exceed local output is scaled down to local output (``f_r,i = 0``);
     - ``f_industry`` keeps the final demand for industrial products only (B–E); a negative
       regional final demand for an industrial product (possible when local purchases exceed the
       branch's local output) is set to 0 and reported in ``clipped_final_demand``.
@@ -396,6 +441,14 @@ def io_industry_employment(
         local_a = io_algebra.regional_coefficients(a, e_local, e_national, method=method, delta=delta)
         productivity = np.divide(x, e_national, out=np.zeros_like(x), where=e_national > 0)
         local_x = productivity * e_local
+        # Location quotients ignore how much the local buyers need: in a territory very specialised
+        # in a buying branch, local purchases of a product could exceed its local output. Such rows
+        # are scaled down so that local purchases equal local output (the rest is bought elsewhere).
+        local_use = local_a @ local_x
+        excess = local_use > local_x
+        if np.any(excess):
+            scale = np.divide(local_x, local_use, out=np.ones_like(local_x), where=excess)
+            local_a = local_a * np.where(excess, scale, 1.0)[:, np.newaxis]
         label = method
     leontief = io_algebra.leontief_inverse(local_a)
     final_demand = io_algebra.final_demand_from_output(local_a, local_x)

@@ -109,7 +109,7 @@ def test_default_grid_has_the_eight_contract_slugs_and_no_double_counting():
     rules = [d.ScopeRule(f.slug, code, 1.0) for f in FILIERES for code in f.core_codes]
     assert d.validate_scope_rules(rules) == []
     every_industrial_class = {f"{division:02d}.{k}0Z" for division in range(5, 40) for k in range(10)
-                              if division not in (4,)}
+                              if division != 34}  # division 34 does not exist in NAF rév. 2
     d.filiere_employment(dict.fromkeys(every_industrial_class, 1), rules)  # no double counting raised
     assert all(d.is_industrial(code) for f in FILIERES for code in f.core_codes)
     assert not any(d.is_industrial(code) for code, _ in SERVICE_ACTIVITIES)
@@ -181,3 +181,16 @@ def test_io_definition_never_exceeds_territory_employment(proportions, method):
 def test_io_definition_refuses_misaligned_territory_employment():
     with pytest.raises(d.DefinitionError, match="mêmes branches"):
         d.io_industry_employment(FLOWS / OUTPUT, OUTPUT, BRANCHES, JOBS, np.array([1.0, 2.0]))
+
+
+def test_detailed_employment_drops_aggregates_that_would_double_count():
+    employment = {"C": 999, "25": 300, "25.62B": 200, "25.11Z": 100, "29.10Z": 50}
+    assert d.detailed_employment(employment) == {"25.62B": 200, "25.11Z": 100, "29.10Z": 50}
+
+
+def test_scope_index_gives_the_same_result_for_every_territory():
+    index = d.ScopeIndex(RULES)
+    assert index.employment(EMPLOYMENT)["automobile"].total == d.filiere_employment(EMPLOYMENT, RULES)[
+        "automobile"].total
+    assert index.attribution("78.20Z") == ("NZ", [("automobile", 0.25, "service"),
+                                                  ("metallurgie-mecanique", 0.15, "service")])

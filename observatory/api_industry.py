@@ -97,7 +97,7 @@ MULTIPLIER_RESPONSE = inline_serializer("IOMultiplier", fields={
     "output": serializers.FloatField(), "output_multiplier": serializers.FloatField(),
     "employment_multiplier": serializers.FloatField(allow_null=True), "unit": serializers.CharField(),
     "year": serializers.IntegerField(), "dataset": DatasetRefSerializer(),
-})
+}, many=True)
 
 
 @extend_schema(
@@ -107,7 +107,7 @@ MULTIPLIER_RESPONSE = inline_serializer("IOMultiplier", fields={
     parameters=[OpenApiParameter("dataset", OpenApiTypes.INT,
                                  description="Jeu de données du tableau (défaut : le dernier publié)."),
                 OpenApiParameter("format", OpenApiTypes.STR, enum=["json", "csv"])],
-    responses=MULTIPLIER_RESPONSE(many=True),
+    responses=MULTIPLIER_RESPONSE,
 )
 class IOMultipliersViewSet(ValidatedFiltersMixin, viewsets.ViewSet):
     csv_name = "multiplicateurs-entrees-sorties"

@@ -112,7 +112,8 @@ def parse_io_insee(stream: IO[bytes], filename: str, log, known) -> Iterator[Par
 
     raw = stream.read()
     if raw[:2] != b"PK":
-        log.add(None, None, filename, "archive ZIP attendue, contenant insee_a38_<année>_{tei,cpeb,ere,tess,branches}.csv")
+        log.add(None, None, filename,
+                "archive ZIP attendue, contenant insee_a38_<année>_{tei,cpeb,ere,tess,branches}.csv")
         raise FileRejected(log)
     members = _zip_members(raw, filename, log)
     files: dict[str, str] = {}

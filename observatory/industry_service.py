@@ -31,7 +31,7 @@ from observatory.models import (
     InputOutputTable,
     Territory,
 )
-from observatory.models.industry import IO_TABLE_KIND, Breakdown, Definition
+from observatory.models.industry import Breakdown, Definition
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +51,10 @@ def cache_version() -> int:
 
 def invalidate_caches() -> None:
     """Make every cached industry figure stale, and purge the observatory pages from a CDN if configured."""
+    from observatory.cache import bump_data_version
+
     cache.set(CACHE_VERSION_KEY, int(time.time() * 1000), None)
+    bump_data_version()
     try:
         from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
@@ -414,7 +417,8 @@ def filiere_figures(filiere_slug: str, territory: Territory | None) -> FiliereFi
     dataset = row.employment_dataset
     base = figures_page_url()
     return FiliereFigures(
-        slug=filiere_slug, name=row.label, territory=used, is_fallback=territory is not None and used.pk != territory.pk,
+        slug=filiere_slug, name=row.label, territory=used,
+        is_fallback=territory is not None and used.pk != territory.pk,
         year=row.year, sector_jobs=row.reference_jobs or 0.0, filiere_jobs=row.jobs, gap_jobs=row.gap_jobs or 0.0,
         gap_percent=row.gap_percent, source=dataset.source, vintage=dataset.vintage or row.year,
         is_synthetic=is_synthetic(dataset), url=f"{base}filieres/{filiere_slug}/" if base else None, dataset=dataset,

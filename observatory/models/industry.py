@@ -49,6 +49,20 @@ class FiliereForm(WagtailAdminModelForm):
         problems = definitions.validate_scope_rules(rules)
         if problems:
             raise ValidationError(problems)
+        # Rules at different levels (« 10 » here, « 10.11Z » there) overlap only on some codes:
+        # try every NAF sous-classe, as the computation will.
+        from .nomenclatures import NafActivity
+
+        index = definitions.ScopeIndex(rules)
+        overlaps = []
+        for code in NafActivity.objects.filter(level=NafActivity.Level.SUBCLASS).values_list("code", flat=True):
+            try:
+                index.attribution(code)
+            except definitions.DefinitionError as error:
+                overlaps.append(str(error))
+        if overlaps:
+            more = f" (et {len(overlaps) - 5} autres codes)" if len(overlaps) > 5 else ""
+            raise ValidationError([*overlaps[:5], more] if more else overlaps)
         return cleaned
 
 

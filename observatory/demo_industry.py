@@ -16,12 +16,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from website.demo_utils import get_or_create_page
-
 from observatory.importers.service import run_import
 from observatory.industry_import import read_insee_folder
 from observatory.industry_service import ensure_default_filieres, published_io_table, recompute_industry
 from observatory.models import Dataset, DatasetStatus, IndustryFiguresPage, MethodologyPage, ObservatoryIndexPage
+from website.demo_utils import get_or_create_page
 
 DATA = Path(__file__).resolve().parent / "data"
 IO_FOLDER = DATA / "input-output"
@@ -137,8 +136,10 @@ EXPERT_METHOD = [
         "diag(e/x) · L · f<sub>industrie</sub>, où f<sub>industrie</sub> ne garde que les produits B à E.</p>"
         "<h2>Régionalisation</h2>"
         "<p>Sans tableau régional, les coefficients nationaux sont régionalisés par quotients de "
-        "localisation de Flegg (FLQ, δ = 0,3) : a<sup>r</sup><sub>ij</sub> = a<sub>ij</sub> · min(FLQ<sub>ij</sub>, 1), "
-        "FLQ<sub>ij</sub> = (SLQ<sub>i</sub>/SLQ<sub>j</sub>) · [log<sub>2</sub>(1 + E<sup>r</sup>/E<sup>n</sup>)]<sup>δ</sup>. "
+        "localisation de Flegg (FLQ, δ = 0,3) : "
+        "a<sup>r</sup><sub>ij</sub> = a<sub>ij</sub> · min(FLQ<sub>ij</sub>, 1), "
+        "FLQ<sub>ij</sub> = (SLQ<sub>i</sub>/SLQ<sub>j</sub>) · "
+        "[log<sub>2</sub>(1 + E<sup>r</sup>/E<sup>n</sup>)]<sup>δ</sup>. "
         "La production régionale suit l’emploi à productivité nationale ; la demande finale régionale "
         "(exportations hors région comprises) vaut f<sup>r</sup> = (I − A<sup>r</sup>) x<sup>r</sup> ; une ligne "
         "dont les achats locaux dépasseraient la production locale est ramenée à celle-ci.</p>"

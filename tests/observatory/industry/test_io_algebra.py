@@ -13,7 +13,7 @@ from hypothesis.extra.numpy import arrays
 from observatory.industry import io_algebra
 from observatory.industry.parsers import parse_un_symmetric_table
 
-PROJECT_DATA = Path(__file__).resolve().parents[2] / "observatory" / "data" / "input-output"
+PROJECT_DATA = Path(__file__).resolve().parents[3] / "observatory" / "data" / "input-output"
 
 # Miller & Blair (2009), Input–Output Analysis, 2nd ed., section 2.3, two-sector example.
 MB_FLOWS = [[150, 500], [200, 100]]

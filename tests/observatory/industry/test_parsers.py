@@ -21,7 +21,7 @@ from observatory.industry.parsers import (
     parse_un_symmetric_table,
 )
 
-DATA = Path(__file__).resolve().parents[2] / "observatory" / "data" / "input-output"
+DATA = Path(__file__).resolve().parents[3] / "observatory" / "data" / "input-output"
 UN_TEXT = (DATA / "un_handbook_germany_2009.csv").read_text()
 
 

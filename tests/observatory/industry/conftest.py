@@ -1,7 +1,4 @@
-"""A small, complete world for the industry tests: territories, NAF codes, employment, INSEE table, filières.
-
-Import the fixtures you need into a test module (``from tests.observatory.industry_world import …``).
-"""
+"""Fixtures of the industry tests: a small world of territories, NAF codes, employment, the INSEE table, filières."""
 
 from __future__ import annotations
 
@@ -14,7 +11,7 @@ from django.utils import timezone
 from observatory.industry.definitions import a38_branch
 from observatory.models import Dataset, DatasetStatus, Employment, NafActivity, Territory
 
-DATA = Path(__file__).resolve().parents[2] / "observatory" / "data"
+DATA = Path(__file__).resolve().parents[3] / "observatory" / "data"
 
 
 class TerritoryFactory(factory.django.DjangoModelFactory):
@@ -22,7 +19,8 @@ class TerritoryFactory(factory.django.DjangoModelFactory):
         model = Territory
         django_get_or_create = ("key",)
 
-    key = factory.LazyAttribute(lambda o: "FR" if o.level == "nation" else f"{ {'region': 'REG', 'departement': 'DEP'}[o.level]}-{o.code}")
+    key = factory.LazyAttribute(
+        lambda o: "FR" if o.level == "nation" else f"{ {'region': 'REG', 'departement': 'DEP'}[o.level]}-{o.code}")
     level = "departement"
     code = "59"
     name = "Nord"

@@ -15,14 +15,7 @@ from observatory.models import (
     MethodologyPage,
     ObservatoryIndexPage,
 )
-from tests.observatory.industry_world import (  # noqa: F401 — pytest fixtures
-    EMPLOYMENT,
-    employment_dataset,
-    industry_world,
-    insee_table,
-    naf_codes,
-    territories,
-)
+from tests.observatory.industry.conftest import EMPLOYMENT
 
 FIGURES_URL = "/observatoire/industrie-en-chiffres/"
 
@@ -192,7 +185,7 @@ def test_api_multipliers_include_employment_multipliers_when_the_table_has_emplo
 
     from django.core.management import call_command
 
-    data = Path(__file__).resolve().parents[2] / "observatory" / "data" / "input-output"
+    data = Path(__file__).resolve().parents[3] / "observatory" / "data" / "input-output"
     call_command("import_data", "io-table", str(data / "un_handbook_germany_2009.csv"), "--publish")
     rows = client.get("/api/v1/io/multipliers/").json()
     assert [round(r["output_multiplier"], 4) for r in rows] == [1.8759, 1.8696, 1.8697, 1.7045, 1.5641, 1.4030]

@@ -11,16 +11,9 @@ from django.core.management import CommandError, call_command
 
 from observatory.industry_service import filiere_figures, recompute_industry
 from observatory.models import Dataset, DatasetStatus, FiliereScope, IndustryEmploymentResult, InputOutputTable
-from tests.observatory.industry_world import (  # noqa: F401 — pytest fixtures
-    EMPLOYMENT,
-    employment_dataset,
-    industry_world,
-    insee_table,
-    naf_codes,
-    territories,
-)
+from tests.observatory.industry.conftest import EMPLOYMENT
 
-DATA = Path(__file__).resolve().parents[2] / "observatory" / "data" / "input-output"
+DATA = Path(__file__).resolve().parents[3] / "observatory" / "data" / "input-output"
 
 
 def totals(key: str) -> dict[str, IndustryEmploymentResult]:
@@ -80,9 +73,9 @@ def test_overlapping_scopes_are_reported_and_the_filiere_definition_is_not_publi
 
 def test_publishing_employment_recomputes_once_after_commit(employment_dataset, insee_table,
                                                             django_capture_on_commit_callbacks):
-    from observatory.importers.service import publish_dataset
-
     from django.db import connection
+
+    from observatory.importers.service import publish_dataset
 
     IndustryEmploymentResult.objects.all().delete()
     # The fixtures' imports already scheduled a recompute in the test transaction, which never commits.

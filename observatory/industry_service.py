@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.core.cache import cache
-from django.db import models, transaction
+from django.db import connection, models, transaction
 
 from observatory.industry import definitions, io_algebra
 from observatory.industry.filieres import FILIERES, SERVICE_ACTIVITIES
@@ -52,9 +52,11 @@ def cache_version() -> int:
 def invalidate_caches() -> None:
     """Make every cached industry figure stale, and purge the observatory pages from a CDN if configured."""
     from observatory.cache import bump_data_version
+    from website.caching import bump_content_version
 
     cache.set(CACHE_VERSION_KEY, int(time.time() * 1000), None)
     bump_data_version()
+    bump_content_version()  # whole-page cache of anonymous visitors
     try:
         from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
@@ -222,7 +224,11 @@ def recompute_industry(*, method: io_algebra.LocationQuotientMethod = "flq") -> 
                                            sector_by_branch.get(branch, 0.0), dataset_id, table, io_result.method))
 
     with transaction.atomic():
-        IndustryEmploymentResult.objects.all().delete()
+        # One DELETE statement: a queryset delete() would load every row to send per-row signals
+        # (the page cache listens to them) — the caches are invalidated once, below, instead.
+        table_name = connection.ops.quote_name(IndustryEmploymentResult._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {table_name}")  # noqa: S608 — table name from the model, no input
         IndustryEmploymentResult.objects.bulk_create(results, batch_size=2000)
         transaction.on_commit(invalidate_caches)
     summary.rows = len(results)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 import numpy as np
@@ -84,6 +85,7 @@ class DefinitionError(ValueError):
     """A scope or employment input is inconsistent; the message names the codes at fault (French)."""
 
 
+@lru_cache(maxsize=8192)  # pure and called for every employment row of every territory
 def normalise_naf(code: str) -> str:
     """``2562b``, `` 25.62B `` → ``25.62B``; ``25`` stays ``25``; ``256`` → ``25.6``.
 
@@ -111,16 +113,19 @@ def _lookup(ranges: tuple[tuple[str, int, int], ...], division: int, code: str) 
     raise DefinitionError(f"Division NAF inexistante : « {code} ».")
 
 
+@lru_cache(maxsize=8192)
 def naf_section(code: str) -> str:
     """NAF section letter (``A``…``U``) of a NAF code, e.g. ``25.62B`` → ``C``."""
     return _lookup(_SECTION_DIVISION_RANGES, naf_division(code), code)
 
 
+@lru_cache(maxsize=8192)
 def a38_branch(code: str) -> str:
     """INSEE A38 branch of a NAF code, e.g. ``25.62B`` → ``CH``, ``78.20Z`` → ``NZ``."""
     return _lookup(_A38_DIVISION_RANGES, naf_division(code), code)
 
 
+@lru_cache(maxsize=1024)
 def is_a38_code(code: str) -> bool:
     """Whether ``code`` is one of the 38 branch codes (``CH``), as opposed to a NAF code."""
     return bool(_A38_PATTERN.match(code.strip().upper())) and code.strip().upper() in A38_BRANCHES
@@ -129,6 +134,21 @@ def is_a38_code(code: str) -> bool:
 def is_industrial(naf_code: str) -> bool:
     """Whether a NAF code belongs to sections B–E (the sector definition of industry)."""
     return naf_section(naf_code) in INDUSTRY_SECTIONS
+
+
+@lru_cache(maxsize=8192)
+def _is_subclass(code: str) -> bool:
+    """Whether ``code`` is a NAF sous-classe (``25.62B``), the most detailed level."""
+    try:
+        return len(normalise_naf(code)) == 6
+    except DefinitionError:
+        return False
+
+
+@lru_cache(maxsize=8192)
+def _flat(code: str) -> str:
+    """``25.62B`` → ``2562B``: NAF codes as plain prefixes of one another."""
+    return normalise_naf(code).replace(".", "")
 
 
 # --- Results ----------------------------------------------------------------------------------
@@ -192,8 +212,7 @@ class ScopeRule:
     def matches(self, naf_code: str) -> bool:
         if self.is_branch:
             return a38_branch(naf_code) == self.code.strip().upper()
-        prefix = normalise_naf(self.code).replace(".", "")
-        return normalise_naf(naf_code).replace(".", "").startswith(prefix)
+        return _flat(naf_code).startswith(_flat(self.code))
 
 
 @dataclass
@@ -317,6 +336,8 @@ def detailed_employment(employment: Mapping[str, float]) -> dict[str, float]:
 
     A file may carry both a division and its sous-classes; adding both would count jobs twice.
     """
+    if all(_is_subclass(code) for code in employment):  # the usual case: nothing to drop
+        return {normalise_naf(code): float(jobs) for code, jobs in employment.items()}
     normalised: dict[str, float] = {}
     for code, jobs in employment.items():
         try:

@@ -186,3 +186,15 @@ def test_insee_table_import_computes_a_productive_leontief_inverse(insee_table):
     assert min(insee_table.output_multipliers) >= 1
     leontief = np.asarray(insee_table.leontief)
     np.testing.assert_allclose((np.eye(37) - np.asarray(insee_table.coefficients)) @ leontief, np.eye(37), atol=1e-9)
+
+
+def test_recompute_command_reports_what_it_did_and_can_use_simple_quotients(industry_world, capsys):
+    call_command("recompute_industry", "--method", "slq")
+    assert "résultats recalculés pour 3 couples territoire × année" in capsys.readouterr().out
+    assert totals("REG-32")["io"].method == "slq"
+
+
+def test_recompute_command_can_reset_edited_scopes(industry_world):
+    FiliereScope.objects.filter(filiere__slug="automobile").delete()
+    call_command("recompute_industry", "--reset-scopes")
+    assert FiliereScope.objects.filter(filiere__slug="automobile", code="29").exists()

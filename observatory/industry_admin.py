@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -24,7 +25,7 @@ class FiliereViewSet(SnippetViewSet):
     menu_name = "filieres"
     add_to_admin_menu = True
     menu_order = 310
-    list_display = ["name", "slug", "scope_count"]
+    list_display = ["name", "slug", Column("scope_count", label=_("lignes du périmètre"))]
     search_fields = ["name", "slug"]
     ordering = ["sort_order", "name"]
 

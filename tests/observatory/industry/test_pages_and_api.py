@@ -241,3 +241,14 @@ def test_admin_saves_a_valid_scope_and_recomputes(admin_client, industry_world, 
     assert list(automobile.scopes.values_list("code", flat=True)) == ["29.10Z", "78.20Z"]
     row = IndustryEmploymentResult.objects.get(territory__key="REG-32", definition="filiere", code="automobile")
     assert row.jobs == pytest.approx(EMPLOYMENT["REG-32"]["29.10Z"] + 0.3 * EMPLOYMENT["REG-32"]["78.20Z"])
+
+
+def test_admin_lists_the_filieres_with_their_scope_size(admin_client, industry_world):
+    response = admin_client.get("/admin/snippets/observatory/filiere/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Métallurgie, mécanique et équipements" in html and "lignes du périmètre" in html
+    edit = admin_client.get(f"/admin/snippets/observatory/filiere/edit/{Filiere.objects.get(slug='energie').pk}/")
+    assert edit.status_code == 200
+    assert "jamais compté deux fois" in edit.content.decode()
+    assert "<strong>Périmètre.</strong>" in edit.content.decode()  # the help panel is rendered as HTML

@@ -54,7 +54,7 @@ def test_figures_page_shows_the_three_definitions_for_the_default_territory(clie
     assert shown(region["filiere"].jobs) in html and shown(region["io"].jobs) in html
     assert "Données de démonstration synthétiques" in html
     assert "Insee, comptes nationaux 2018 (2018)" in html  # source and vintage
-    assert html.count("<table") == 3 and html.count('class="bar-chart"') == 2
+    assert html.count("<table") == 3 and html.count('class="bar-chart"') == 3
     assert "/observatoire/industrie-en-chiffres/csv/definitions/" in html
     assert "Comprendre les trois chiffres" in html and "Méthode détaillée" in html
 
@@ -89,6 +89,7 @@ def test_filiere_explorer_shows_scope_figures_and_job_profile_link(client, pages
     assert "Automobile" in html and "Ce que la filière comprend" in html
     assert "78.20Z" in html and "Insee, comptes nationaux 2018" in html  # shares with their source
     assert shown(row.reference_jobs) in html and shown(row.jobs) in html
+    assert html.count('class="bar-chart"') == 1
     assert 'href="/metiers/?filiere=automobile"' in html
     assert "Données de démonstration synthétiques" in html
 

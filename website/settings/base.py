@@ -307,6 +307,7 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 DEMO_LOADERS = [
     "website.demo",
     "observatory.demo",
+    "observatory.demo_industry",
     # Section apps add their loaders here, before the navigation step.
     "website.demo_navigation",
 ]

@@ -80,7 +80,8 @@ def profile_context(page, request) -> dict:
         alternate_names=[page.title_masculine, page.title_feminine], rome_codes=page.get_rome_codes(),
         education=[way.title for way in ways_in], skills=strip_tags(page.skills),
         responsibilities=strip_tags(page.missions), region=site_settings.region_name if site_settings else "",
-        starting_salary=page.starting_salary, experienced_salary=page.experienced_salary,
+        starting_salary=page.starting_salary or page.median_salary,
+        experienced_salary=page.experienced_salary or page.median_salary,
     )
     return {
         "territory": territory,

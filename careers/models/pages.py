@@ -190,12 +190,16 @@ class JobProfilePage(HeroMixin, Page):
     progression = RichTextField(_("évolution de carrière"), features=PROSE_FEATURES, blank=True)
     starting_salary = models.PositiveIntegerField(_("salaire de début (net mensuel, €)"), null=True, blank=True)
     experienced_salary = models.PositiveIntegerField(_("salaire confirmé (net mensuel, €)"), null=True, blank=True)
+    median_salary = models.PositiveIntegerField(
+        _("salaire médian (net mensuel, €)"), null=True, blank=True,
+        help_text=_("Salaire médian de la famille professionnelle (Dares) : la moitié des salariés gagnent plus."),
+    )
     salary_source = models.CharField(
-        _("source des salaires"), max_length=160, blank=True,
+        _("source des salaires"), max_length=255, blank=True,
         help_text=_("Obligatoire si un salaire est indiqué (ex. « Convention collective de la métallurgie, grille 2024 »)."),
     )
     share_of_women = models.PositiveSmallIntegerField(_("part de femmes (%)"), null=True, blank=True)
-    share_of_women_source = models.CharField(_("source de la part de femmes"), max_length=160, blank=True)
+    share_of_women_source = models.CharField(_("source de la part de femmes"), max_length=255, blank=True)
     video = StreamField([("video", VideoBlock())], blank=True, max_num=1, verbose_name=_("vidéo"))
     related_profiles = ParentalManyToManyField(
         "self", blank=True, symmetrical=False, related_name="+", verbose_name=_("métiers proches"),
@@ -221,7 +225,8 @@ class JobProfilePage(HeroMixin, Page):
     ]
     figures_panels = [
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("starting_salary"), FieldPanel("experienced_salary")]), FieldPanel("salary_source")],
+            [FieldRowPanel([FieldPanel("starting_salary"), FieldPanel("experienced_salary")]),
+             FieldPanel("median_salary"), FieldPanel("salary_source")],
             heading=_("Salaires"),
         ),
         MultiFieldPanel([FieldPanel("share_of_women"), FieldPanel("share_of_women_source")], heading=_("Féminisation")),
@@ -273,7 +278,7 @@ class JobProfilePage(HeroMixin, Page):
             errors["fap_code"] = _("Un code FAP 2009 s'écrit comme D2Z42 : lettre, chiffre, lettre, deux chiffres.")
         if self.riasec_code and len(riasec_letters(self.riasec_code)) != len(self.riasec_code):
             errors["riasec_code"] = _("Utilisez seulement les lettres R, I, A, S, E, C.")
-        if (self.starting_salary or self.experienced_salary) and not self.salary_source:
+        if (self.starting_salary or self.experienced_salary or self.median_salary) and not self.salary_source:
             errors["salary_source"] = _("Un salaire affiché doit avoir sa source.")
         if self.share_of_women is not None and not self.share_of_women_source:
             errors["share_of_women_source"] = _("Un chiffre affiché doit avoir sa source.")

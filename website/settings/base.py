@@ -298,6 +298,7 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 DEMO_LOADERS = [
     "website.demo",
     # Section apps add their loaders here, before the navigation step.
+    "careers.demo",
     "website.demo_navigation",
 ]
 

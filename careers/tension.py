@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from observatory.services import tensions_for_occupations
+from observatory.territory import get_visitor_territory
+
 # DARES levels 4 and 5 ("forte", "très forte"): what /metiers/ calls "recrute fortement ici".
 HIGH_TENSION_LEVEL = 4
 
 
 def visitor_territory(request):
-    """The territory the visitor chose (or the site's default), from the observatory."""
-    try:
-        from observatory.territory import get_visitor_territory
-    except ImportError:  # observatory services not merged yet on this branch
-        return None
+    """The territory the visitor chose (cookie ``territoire``) or the site's default (the region)."""
     return get_visitor_territory(request)
 
 
@@ -27,13 +26,9 @@ def _level(summary) -> int:
 
 
 def profile_tensions(profiles: Iterable, territory) -> dict:
-    """``{profile pk: TensionSummary}`` for the profiles' ROME codes in ``territory`` (bulk lookup)."""
+    """``{profile pk: TensionSummary}`` for the profiles' ROME codes in ``territory`` (one bulk lookup)."""
     profiles = list(profiles)
     if territory is None or not profiles:
-        return {}
-    try:
-        from observatory.services import tensions_for_occupations
-    except ImportError:
         return {}
     codes = sorted({code for profile in profiles for code in profile.get_rome_codes()})
     by_code = tensions_for_occupations(codes, territory)

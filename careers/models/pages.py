@@ -451,7 +451,7 @@ class ArticlePage(HeroMixin, Page):
 
     def save(self, *args, **kwargs):
         # Stored at save time: the listing shows it for every card without rendering bodies.
-        text = " ".join([self.title, self.introduction or "", strip_tags(" ".join(stream_text(self.body.raw_data)))])
+        text = " ".join([self.title, self.introduction or "", strip_tags(" ".join(stream_text(list(self.body.raw_data))))])
         self.reading_time = reading_minutes(count_words(text))
         return super().save(*args, **kwargs)
 

@@ -7,3 +7,9 @@ class ObservatoryConfig(AppConfig):
 
     name = "observatory"
     verbose_name = _("Observatoire")
+
+    def ready(self) -> None:
+        # Input–output tables join the import framework (``import_data io-table FILE``).
+        from observatory.industry_import import register_kinds
+
+        register_kinds()

@@ -7,3 +7,8 @@ class WebsiteConfig(AppConfig):
 
     name = "website"
     verbose_name = _("Site")
+
+    def ready(self) -> None:
+        from website.caching import connect_invalidation_signals
+
+        connect_invalidation_signals()

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "website.caching.PageCacheUpdateMiddleware",  # first: stores anonymous pages (see website/caching.py)
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -76,6 +77,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "website.caching.PageCacheFetchMiddleware",  # last: answers from the page cache
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -123,7 +125,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "website.cache_backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ida",
             "TIMEOUT": 600,
@@ -131,7 +133,7 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         },
         "renditions": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "website.cache_backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ida-renditions",
             "TIMEOUT": 60 * 60 * 24,
@@ -151,6 +153,12 @@ else:
             "TIMEOUT": 60 * 60 * 24,
         },
     }
+
+# Whole-page cache for anonymous visitors (website/caching.py). Off in dev and tests.
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").lower() != "false"
+CACHE_MIDDLEWARE_ALIAS = "default"
+CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
 
 # --- Passwords ------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -299,6 +307,7 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 DEMO_LOADERS = [
     "website.demo",
     "observatory.demo",
+    "observatory.demo_industry",
     # Section apps add their loaders here, before the navigation step.
     "careers.demo",
     "website.demo_navigation",

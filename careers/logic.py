@@ -6,6 +6,7 @@ No Django import here, so these functions are tested without a database (see
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
@@ -183,7 +184,5 @@ def occupation_json_ld(*, name: str, url: str, description: str, alternate_names
 
 def json_for_script(data) -> str:
     """JSON safe to put inside a ``<script>`` element (no closing tag or HTML comment can appear)."""
-    import json
-
     text = json.dumps(data, ensure_ascii=False)
     return text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")

@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from careers.logic import SHORT_PATH_LEVELS, json_for_script, occupation_json_ld
 from careers.tension import HIGH_TENSION_LEVEL, profile_tensions, visitor_territory
+from observatory.services import filiere_figures
 
 TESTIMONIALS_PER_PAGE = 4
 COMPANIES_PER_PAGE = 6
@@ -169,11 +170,7 @@ def filiere_context(page, request) -> dict:
 
 
 def _filiere_figures(slug: str, territory):
-    """The observatory's key figures for the filière (sector vs filière employment), when available."""
-    try:
-        from observatory.services import filiere_figures
-    except ImportError:
-        return None
+    """The observatory's key figures for the filière (sector vs filière employment), or None."""
     return filiere_figures(slug, territory)
 
 

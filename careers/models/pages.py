@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -289,10 +291,8 @@ class JobProfilePage(HeroMixin, Page):
 
     def save(self, *args, **kwargs):
         # Stored normalised, so that search and the observatory lookups see "H2913,H2902".
-        try:
+        with contextlib.suppress(ValueError):  # clean() reports it in the admin; scripts keep what they wrote
             self.rome_codes = ",".join(parse_rome_codes(self.rome_codes))
-        except ValueError:
-            pass  # clean() reports it in the admin; scripts keep what they wrote
         self.fap_code = (self.fap_code or "").upper()
         self.riasec_code = (self.riasec_code or "").upper()
         return super().save(*args, **kwargs)

@@ -179,7 +179,7 @@ def test_rome_codes_are_stored_normalised(profile_index):
 @pytest.fixture
 def catalogue(profile_index, territories):
     """Three profiles in two filières with different ways in; the first recruits strongly in the Nord."""
-    region, nord = territories
+    _region, nord = territories
     metal = FilierePageFactory(parent=profile_index.get_parent(), title="Métallurgie", slug="metallurgie",
                                observatory_slug="metallurgie-mecanique")
     agro = FilierePageFactory(parent=profile_index.get_parent(), title="Agroalimentaire", slug="agroalimentaire",

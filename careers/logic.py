@@ -28,6 +28,8 @@ ENTRY_LEVELS: list[tuple[str, str, int]] = [
     ("ingenieur", "Diplôme d’ingénieur", 8),
 ]
 LEVEL_LABELS: dict[str, str] = {key: label for key, label, _rank in ENTRY_LEVELS}
+# Short forms for cards and lists, where the full label would wrap over several lines.
+SHORT_LEVEL_LABELS: dict[str, str] = {**LEVEL_LABELS, "formation-courte": "Formation courte", "cqpm": "CQPM"}
 LEVEL_RANKS: dict[str, int] = {key: rank for key, _label, rank in ENTRY_LEVELS}
 # Ways in a jobseeker can take in a few weeks or months, without going back to school.
 SHORT_PATH_LEVELS: frozenset[str] = frozenset({"sans-diplome", "formation-courte", "titre-pro", "cqpm"})

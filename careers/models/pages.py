@@ -32,6 +32,7 @@ from careers.logic import (
     ENTRY_LEVELS,
     FAP_CODE,
     LEVEL_LABELS,
+    SHORT_LEVEL_LABELS,
     count_words,
     is_reachable_quickly,
     lowest_level,
@@ -319,7 +320,7 @@ class JobProfilePage(HeroMixin, Page):
 
     def lowest_level_label(self) -> str:
         level = lowest_level(self.way_in_levels())
-        return LEVEL_LABELS.get(level, "") if level else ""
+        return SHORT_LEVEL_LABELS.get(level, "") if level else ""
 
     def reachable_quickly(self) -> bool:
         return is_reachable_quickly(self.way_in_levels())

@@ -43,8 +43,8 @@ def test_finder_updates_results_and_announces_the_count_with_javascript(page, de
     page.goto(demo_server.url + "/metiers/", timeout=FIRST_VISIT_MS)
     total = _count(_status(page))
     assert page.get_by_role("button", name="Appliquer les filtres").is_hidden()
-    page.locator("#facet-apprentissage label").click()
-    page.wait_for_url(re.compile(r"apprentissage=1"))
+    page.locator("#facet-niveau label", has_text="Sans diplôme").click()
+    page.wait_for_url(re.compile(r"niveau=sans-diplome"))
     page.wait_for_function("() => !document.querySelector('[data-finder]').hasAttribute('aria-busy')")
     status = _status(page)
     assert "correspond" in status and _count(status) < total

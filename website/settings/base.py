@@ -309,6 +309,7 @@ DEMO_LOADERS = [
     "observatory.demo",
     "observatory.demo_industry",
     # Section apps add their loaders here, before the navigation step.
+    "careers.demo",
     "website.demo_navigation",
 ]
 

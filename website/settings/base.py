@@ -298,6 +298,8 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 DEMO_LOADERS = [
     "website.demo",
     # Section apps add their loaders here, before the navigation step.
+    # "careers.demo" goes before "schools.demo" (kits and events link to job profiles).
+    "schools.demo",
     "website.demo_navigation",
 ]
 

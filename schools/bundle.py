@@ -46,8 +46,10 @@ class _StreamSink:
 
 def ascii_slug(text: str, fallback: str = "document") -> str:
     """Lower-case ASCII letters, digits and hyphens only: safe in any file system and header."""
-    normalised = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", normalised.lower()).strip("-")
+    text = text.lower().replace("œ", "oe").replace("æ", "ae").replace("ß", "ss")
+    # Drop accents (é → e) but turn every other sign, apostrophes included, into a separator.
+    decomposed = "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
+    slug = re.sub(r"[^a-z0-9]+", "-", decomposed).strip("-")
     return slug[:80].strip("-") or fallback
 
 

@@ -94,7 +94,8 @@ PUPIL_BODY = [
 VISIT_GUIDE = (
     "<h3>1. Six semaines avant</h3><ul><li>Choisissez une entreprise (événements ci-dessus, pages filières) et "
     "présentez le projet à votre chef d’établissement.</li><li>Appelez le référent de l’entreprise : date, "
-    "durée, nombre d’élèves, équipements de sécurité, possibilité de photographier.</li><li>Réservez le transport.</li></ul>"
+    "durée, nombre d’élèves, équipements de sécurité, possibilité de photographier.</li>"
+    "<li>Réservez le transport.</li></ul>"
     "<h3>2. Deux semaines avant</h3><ul><li>Faites signer les autorisations parentales.</li><li>Envoyez la liste "
     "des élèves à l’entreprise.</li><li>Préparez les questions en classe avec le kit « Préparer et exploiter une "
     "visite d’entreprise ».</li></ul>"
@@ -237,8 +238,8 @@ def load(stdout) -> None:
     events_created = _load_events(events)
     quiz = _load_quiz(home)
     if not home.get_children().filter(slug="collegiens-lyceens").exists():
-        body = [block if block[0] != "call_to_action" else
-                ("call_to_action", {**block[1], "link": {"page": events, "external_url": "", "label": "Voir les événements"}})
+        events_link = {"page": events, "external_url": "", "label": "Voir les événements"}
+        body = [block if block[0] != "call_to_action" else ("call_to_action", {**block[1], "link": events_link})
                 for block in PUPIL_BODY]
         get_or_create_page(
             home, PupilSectionPage, "collegiens-lyceens", title="Collégiens, lycéens : et si c’était l’industrie ?",

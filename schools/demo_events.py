@@ -1,3 +1,4 @@
+# ruff: noqa: E501 — French teaching content reads better unbroken than cut at 120 columns.
 """The demo's events, with dates relative to the day the demo is loaded (never stale).
 
 Each entry: (slug, title, type, day offset, start hour, duration in hours, place, address,

@@ -102,7 +102,8 @@ def odt_bytes(content: DocumentContent) -> bytes:
             body.append(f"<text:list>{items}</text:list>")
     styles = (
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {_ODF_NS}><office:styles>'
-        '<style:style style:name="Standard" style:family="paragraph"><style:text-properties fo:font-size="11pt"/></style:style>'
+        '<style:style style:name="Standard" style:family="paragraph">'
+        '<style:text-properties fo:font-size="11pt"/></style:style>'
         '<style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph" '
         'style:parent-style-name="Standard"><style:paragraph-properties fo:margin-bottom="0.2cm"/></style:style>'
         '<style:style style:name="Title" style:family="paragraph"><style:text-properties fo:font-size="20pt" '

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 — French teaching content reads better unbroken than cut at 120 columns.
 """The demo's classroom kits, written by the project for French teachers (content only).
 
 Each kit gives its page fields and the documents to generate (see ``schools.demo_files``):

@@ -57,7 +57,8 @@ class _ListingFilter:
                 continue
             if raw not in allowed[name]:
                 self.errors.append(
-                    _("« %(value)s » n'est pas une valeur possible pour le filtre « %(filter)s » : ce filtre est ignoré.")
+                    _("« %(value)s » n'est pas une valeur possible pour le filtre « %(filter)s » : "
+                      "ce filtre est ignoré.")
                     % {"value": raw, "filter": self.labels[name]}
                 )
                 continue
@@ -124,8 +125,8 @@ class KitFilter(_ListingFilter):
         duration_counts = kits_count_by_duration(self.filtered(skip="duree"))
         return [
             Facet("niveau", _("Niveau"), _("Tous les niveaux"), [
-                FacetOption(level.slug, level.name, level_counts.get(level.slug, 0), self.values.get("niveau") == level.slug)
-                for level in self._levels
+                FacetOption(lv.slug, lv.name, level_counts.get(lv.slug, 0), self.values.get("niveau") == lv.slug)
+                for lv in self._levels
             ]),
             Facet("discipline", _("Discipline"), _("Toutes les disciplines"), [
                 FacetOption(d.slug, d.name, discipline_counts.get(d.slug, 0), self.values.get("discipline") == d.slug)

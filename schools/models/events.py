@@ -95,8 +95,10 @@ class EventPage(RoutablePageMixin, Page):
     capacity = models.PositiveIntegerField(_("places"), null=True, blank=True,
                                            help_text=_("Nombre de places, si limité."))
     registration_url = models.URLField(_("lien d'inscription"), blank=True)
-    registration_note = models.CharField(_("modalités d'inscription"), max_length=255, blank=True,
-                                         help_text=_("Ex. « Inscription de la classe par l'enseignant, avant le 15 mars »."))
+    registration_note = models.CharField(
+        _("modalités d'inscription"), max_length=255, blank=True,
+        help_text=_("Ex. « Inscription de la classe par l'enseignant, avant le 15 mars »."),
+    )
     organiser = models.CharField(_("organisateur"), max_length=160)
     organiser_url = models.URLField(_("site de l'organisateur"), blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("programme et détails"))

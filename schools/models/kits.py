@@ -99,7 +99,8 @@ class ClassroomKitPage(RoutablePageMixin, HeroMixin, Page):
         *Page.content_panels,
         *HeroMixin.hero_panels,
         MultiFieldPanel(
-            [FieldPanel("levels", widget=CheckboxSelectMultiple), FieldPanel("disciplines", widget=CheckboxSelectMultiple),
+            [FieldPanel("levels", widget=CheckboxSelectMultiple),
+             FieldPanel("disciplines", widget=CheckboxSelectMultiple),
              FieldPanel("duration_minutes")],
             heading=_("Pour qui, combien de temps"),
         ),

@@ -48,8 +48,10 @@ class InterestQuizPage(RoutablePageMixin, HeroMixin, Page):
         *Page.content_panels,
         *HeroMixin.hero_panels,
         FieldPanel("instructions"),
-        InlinePanel("questions", heading=_("Affirmations"), label=_("affirmation"), min_num=6,
-                    help_text=_("Au moins une affirmation par type RIASEC ; trois par type donnent un résultat fiable.")),
+        InlinePanel(
+            "questions", heading=_("Affirmations"), label=_("affirmation"), min_num=6,
+            help_text=_("Au moins une affirmation par type RIASEC ; trois par type donnent un résultat fiable."),
+        ),
         FieldRowPanel([FieldPanel("results_count")]),
         FieldPanel("result_note"),
     ]
@@ -83,10 +85,9 @@ class InterestQuizPage(RoutablePageMixin, HeroMixin, Page):
         if "code" in request.GET:
             code = request.GET.get("code", "").strip()
             if riasec.decode_scores(code) is None:
-                return self.render(
-                    request, context_overrides={"questions": self.get_questions(), "answers": {},
-                                                "code_error": _("Un code de résultat a 6 chiffres, par exemple 952013.")},
-                )
+                message = _("Un code de résultat a 6 chiffres, par exemple 952013.")
+                return self.render(request, context_overrides={"questions": self.get_questions(), "answers": {},
+                                                               "code_error": message})
             return redirect(self.get_url(request) + self.reverse_subpage("result", kwargs={"code": code}))
         questions = self.get_questions()
         answers, errors = parse_answers(questions, request.GET)
@@ -98,7 +99,8 @@ class InterestQuizPage(RoutablePageMixin, HeroMixin, Page):
         scores = riasec.dimension_scores(
             ((question.dimension, answers[question.pk]) for question in questions), max_answer=3,
         )
-        return redirect(self.get_url(request) + self.reverse_subpage("result", kwargs={"code": riasec.encode_scores(scores)}))
+        code = riasec.encode_scores(scores)
+        return redirect(self.get_url(request) + self.reverse_subpage("result", kwargs={"code": code}))
 
     @re_path(r"^resultat/(?P<code>[0-9]{6})/$", name="result")
     def result(self, request, code: str):
@@ -117,8 +119,10 @@ class QuizQuestion(Orderable):
     """One statement of the quiz and the RIASEC type agreeing with it points to."""
 
     page = ParentalKey(InterestQuizPage, on_delete=models.CASCADE, related_name="questions")
-    text = models.CharField(_("affirmation"), max_length=200,
-                            help_text=_("Tutoyez et restez concret : « J'aime démonter un objet pour voir comment il marche. »"))
+    text = models.CharField(
+        _("affirmation"), max_length=200,
+        help_text=_("Tutoyez et restez concret : « J'aime démonter un objet pour voir comment il marche. »"),
+    )
     dimension = models.CharField(_("type RIASEC"), max_length=1, choices=DIMENSION_CHOICES)
 
     panels = [FieldPanel("text"), FieldPanel("dimension")]

@@ -298,8 +298,10 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 # Loaders run in this order by `manage.py load_demo`; each app owns its demo content.
 DEMO_LOADERS = [
     "website.demo",
+    "observatory.demo",
     # Section apps add their loaders here, before the navigation step.
-    # "careers.demo" goes before "schools.demo" (kits and events link to job profiles).
+    "careers.demo",
+    # After careers: kits and events link to job profiles and filières.
     "schools.demo",
     "website.demo_navigation",
 ]

@@ -98,7 +98,9 @@ class JobCardsBlock(blocks.StructBlock):
 
 
 class PupilStreamBlock(BaseStreamBlock):
-    """The site's blocks for the pupils' section."""
+    """The site's blocks plus the pupils' "un métier en 2 minutes" cards."""
+
+    job_cards = JobCardsBlock()
 
 
 class TeacherStreamBlock(BaseStreamBlock):

@@ -15,9 +15,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Site
 from wagtail.rich_text import RichText
 
-from schools.demo_events import EVENTS
+from schools.demo_events import EVENT_LINKS, EVENTS
 from schools.demo_files import WRITERS
-from schools.demo_kits import DISCIPLINES, KITS
+from schools.demo_kits import DISCIPLINES, JOB_CARDS, KIT_LINKS, KITS
 from schools.models import (
     Audience,
     ClassroomKitDocument,
@@ -106,6 +106,21 @@ VISIT_GUIDE = (
 )
 
 
+def _careers_pages() -> tuple[dict, dict]:
+    """Live job profiles and filières by slug (empty when the careers demo is not loaded)."""
+    from careers.models import FilierePage, JobProfilePage
+
+    profiles = {page.slug: page for page in JobProfilePage.objects.live().defer_streamfields()}
+    filieres = {page.slug: page for page in FilierePage.objects.live().defer_streamfields()}
+    return profiles, filieres
+
+
+def _territories() -> dict:
+    from observatory.models import Territory
+
+    return {territory.key: territory for territory in Territory.objects.filter(key__startswith="DEP-")}
+
+
 def _home():
     return Site.objects.get(is_default_site=True).root_page.specific
 
@@ -143,6 +158,7 @@ def _load_kits(index: ClassroomKitIndexPage, stdout) -> int:
     disciplines = _ensure_disciplines()
     levels = {level.slug: level for level in SchoolLevel.objects.all()}
     collection = _collection()
+    profiles, filieres = _careers_pages()
     created = 0
     palettes = ["navy", "orange", "green", "violet", "steel"]
     motifs = ["gears", "circuit", "waves", "blocks", "molecule"]
@@ -163,6 +179,9 @@ def _load_kits(index: ClassroomKitIndexPage, stdout) -> int:
         )
         page.levels = [levels[slug] for slug in kit["levels"]]
         page.disciplines = [disciplines[slug] for slug in kit["disciplines"]]
+        profile_slugs, filiere_slugs = KIT_LINKS.get(kit["slug"], ([], []))
+        page.job_profiles = [profiles[slug] for slug in profile_slugs if slug in profiles]
+        page.filieres = [filieres[slug] for slug in filiere_slugs if slug in filieres]
         page.documents = [
             ClassroomKitDocument(document=_document(content.title, extension, content, collection), kind=kind,
                                  sort_order=position)
@@ -176,10 +195,12 @@ def _load_kits(index: ClassroomKitIndexPage, stdout) -> int:
 
 def _load_events(index: EventIndexPage) -> int:
     audiences = {audience.slug: audience for audience in Audience.objects.all()}
+    profiles, filieres = _careers_pages()
+    territories = _territories()
     today = timezone.localdate()
     tz = timezone.get_current_timezone()
     created = 0
-    for (slug, title, event_type, offset, hour, hours, place, address, _territory_key, audience_slugs, capacity,
+    for (slug, title, event_type, offset, hour, hours, place, address, territory_key, audience_slugs, capacity,
          organiser, summary, note) in EVENTS:
         if index.get_children().filter(slug=slug).exists():
             continue
@@ -187,9 +208,12 @@ def _load_events(index: EventIndexPage) -> int:
         page = EventPage(
             slug=slug, title=title, event_type=event_type, start=start, end=start + datetime.timedelta(hours=hours),
             summary=summary, place_name=place, address=address, capacity=capacity, organiser=organiser,
-            registration_note=note,
+            registration_note=note, territory=territories.get(territory_key),
         )
         page.audiences = [audiences[a] for a in audience_slugs]
+        profile_slugs, filiere_slugs = EVENT_LINKS.get(slug, ([], []))
+        page.job_profiles = [profiles[s] for s in profile_slugs if s in profiles]
+        page.filieres = [filieres[s] for s in filiere_slugs if s in filieres]
         index.add_child(instance=page)
         page.save_revision().publish()
         created += 1
@@ -241,6 +265,11 @@ def load(stdout) -> None:
         events_link = {"page": events, "external_url": "", "label": "Voir les événements"}
         body = [block if block[0] != "call_to_action" else ("call_to_action", {**block[1], "link": events_link})
                 for block in PUPIL_BODY]
+        profiles, _filieres = _careers_pages()
+        cards = [{"job_profile": profiles[slug], "hook": hook, "what_you_do": what, "how_to_get_there": how}
+                 for slug, hook, what, how in JOB_CARDS if slug in profiles]
+        if cards:
+            body.insert(1, ("job_cards", {"title": "Un métier en 2 minutes", "cards": cards}))
         get_or_create_page(
             home, PupilSectionPage, "collegiens-lyceens", title="Collégiens, lycéens : et si c’était l’industrie ?",
             introduction="Des métiers concrets, utiles et qui recrutent. Des idées reçues à démonter, un quiz pour "

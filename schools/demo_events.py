@@ -1,4 +1,3 @@
-# ruff: noqa: E501 — French teaching content reads better unbroken than cut at 120 columns.
 """The demo's events, with dates relative to the day the demo is loaded (never stale).
 
 Each entry: (slug, title, type, day offset, start hour, duration in hours, place, address,
@@ -94,3 +93,36 @@ EVENTS = [
      "Ajusteurs-monteurs, chaudronniers, contrôleurs : préparation opérationnelle à l’emploi possible avant l’embauche.",
      "Inscription obligatoire."),
 ]
+
+# Job profiles (careers slugs) and filières each event lets visitors meet.
+EVENT_LINKS = {
+    "portes-ouvertes-fonderie-denain": (["agent-agente-fabrication", "technicien-technicienne-qualite"], ["metallurgie-mecanique"]),
+    "job-dating-maintenance-valenciennes": (["technicien-technicienne-maintenance", "mecanicien-mecanicienne-maintenance",
+                                             "electricien-electricienne-maintenance"], []),
+    "visite-classe-usine-automobile-douai": (["conducteur-conductrice-installation-robotisee", "monteur-monteuse-mecanique",
+                                              "peintre-industriel"], ["automobile"]),
+    "forum-metiers-industrie-arras": (["soudeur-soudeuse", "automaticien-automaticienne"], ["metallurgie-mecanique"]),
+    "atelier-soudure-virtuelle-lens": (["soudeur-soudeuse", "chaudronnier-chaudronniere"], ["metallurgie-mecanique"]),
+    "rencontre-ingenieures-amiens": (["ingenieur-ingenieure-production", "responsable-qualite"],
+                                     ["aeronautique-ferroviaire", "agroalimentaire", "energie"]),
+    "portes-ouvertes-sucrerie-somme": (["conducteur-conductrice-ligne-agroalimentaire", "pilote-installation-energie"],
+                                       ["agroalimentaire"]),
+    "visite-classe-laboratoire-pharmaceutique-compiegne": (["technicien-technicienne-laboratoire",
+                                                            "technicien-technicienne-qualite"], ["chimie-plasturgie"]),
+    "job-dating-logistique-saint-quentin": (["preparateur-preparatrice-commandes", "cariste",
+                                             "conducteur-conductrice-ligne-agroalimentaire"], []),
+    "semaine-industrie-dunkerque": (["pilote-installation-energie", "technicien-technicienne-maintenance"],
+                                    ["metallurgie-mecanique", "energie"]),
+    "forum-alternance-beauvais": (["operateur-operatrice-usinage", "electricien-electricienne-maintenance"],
+                                  ["metallurgie-mecanique"]),
+    "atelier-cobot-compiegne": (["automaticien-automaticienne", "conducteur-conductrice-installation-robotisee"], []),
+    "rencontre-femmes-industrie-lille": (["soudeur-soudeuse", "conducteur-conductrice-ligne-agroalimentaire",
+                                          "technicien-technicienne-maintenance"], []),
+    "portes-ouvertes-verrerie-aisne": (["conducteur-conductrice-four-verrier"], ["materiaux-construction"]),
+    "visite-classe-textile-roubaix": (["conducteur-conductrice-machine-textile", "patronnier-patronniere"],
+                                      ["textile-habillement"]),
+    "forum-orientation-boulogne": (["conducteur-conductrice-ligne-agroalimentaire", "operateur-operatrice-conditionnement"],
+                                   ["agroalimentaire"]),
+    "job-dating-aeronautique-meaulte": (["stratifieur-stratifieuse-composites", "chaudronnier-chaudronniere",
+                                         "monteur-monteuse-mecanique"], ["aeronautique-ferroviaire"]),
+}

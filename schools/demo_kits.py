@@ -1,4 +1,3 @@
-# ruff: noqa: E501 — French teaching content reads better unbroken than cut at 120 columns.
 """The demo's classroom kits, written by the project for French teachers (content only).
 
 Each kit gives its page fields and the documents to generate (see ``schools.demo_files``):
@@ -471,4 +470,39 @@ DISCIPLINES = [
     ("sciences-numeriques-et-technologie", "Sciences numériques et technologie"),
     ("svt", "Sciences de la vie et de la Terre"),
     ("technologie", "Technologie"),
+]
+
+# Job profiles (careers slugs) and filières linked to each kit.
+KIT_LINKS = {
+    "qui-fabrique-mon-velo": (["soudeur-soudeuse", "peintre-industriel", "technicien-technicienne-qualite"],
+                              ["metallurgie-mecanique"]),
+    "enquete-maintenance-industrielle": (["technicien-technicienne-maintenance", "mecanicien-mecanicienne-maintenance",
+                                          "electricien-electricienne-maintenance"], []),
+    "idees-recues-industrie-vrai-ou-faux": (["soudeur-soudeuse", "technicien-technicienne-laboratoire",
+                                             "technicien-technicienne-maintenance"], []),
+    "preparer-exploiter-visite-entreprise": ([], []),
+    "usine-du-futur-robots-cobots": (["automaticien-automaticienne", "conducteur-conductrice-installation-robotisee"],
+                                     ["automobile"]),
+    "decarboner-une-usine": (["pilote-installation-energie", "technicien-technicienne-hse",
+                              "ingenieur-ingenieure-production"], ["energie"]),
+    "mon-territoire-industriel": ([], ["metallurgie-mecanique", "automobile", "agroalimentaire", "textile-habillement"]),
+    "securite-poste-de-travail": (["technicien-technicienne-hse", "operateur-operatrice-usinage"], ["metallurgie-mecanique"]),
+    "du-champ-a-l-assiette-agroalimentaire": (["conducteur-conductrice-ligne-agroalimentaire", "technicien-technicienne-qualite",
+                                               "operateur-operatrice-conditionnement"], ["agroalimentaire"]),
+}
+
+# "Un métier en 2 minutes" cards of the pupils' section: (careers slug, hook, what you do, how to get there).
+JOB_CARDS = [
+    ("soudeur-soudeuse", "Tu assembles des pièces d’acier avec un arc électrique à 3 000 °C.",
+     "Tu lis un plan, tu règles ton poste, tu soudes des cadres de train, des cuves ou des ponts. Ton masque te protège les yeux.",
+     "CAP ou bac pro, ou une formation courte de quelques mois."),
+    ("technicien-technicienne-maintenance", "Quand une machine tombe en panne, c’est toi qu’on appelle.",
+     "Tu cherches d’où vient la panne, tu répares, et surtout tu entretiens les machines pour qu’elles ne s’arrêtent pas.",
+     "Bac pro MSPC, puis BTS si tu veux aller plus loin."),
+    ("conducteur-conductrice-ligne-agroalimentaire", "Tu pilotes la ligne qui fabrique des milliers de yaourts par heure.",
+     "Tu règles les machines, tu surveilles les écrans, tu vérifies la qualité et tu réagis vite en cas de problème.",
+     "CAP ou bac pro Pilote de ligne de production, souvent en alternance."),
+    ("technicien-technicienne-laboratoire", "Tu vérifies que ce qui sort de l’usine est sûr.",
+     "Tu fais des analyses en blouse blanche : un médicament, un aliment ou un plastique doit être parfait avant de partir.",
+     "Bac STL, puis BTS ou BUT en chimie ou en biologie."),
 ]

@@ -83,14 +83,17 @@ class _ListingFilter:
 
 
 class KitFilter(_ListingFilter):
-    """Kits by level, discipline and duration band."""
+    """Kits by level, discipline, duration band and filière."""
 
-    params = ("niveau", "discipline", "duree")
-    labels = {"niveau": _("Niveau"), "discipline": _("Discipline"), "duree": _("Durée")}
+    params = ("niveau", "discipline", "duree", "filiere")
+    labels = {"niveau": _("Niveau"), "discipline": _("Discipline"), "duree": _("Durée"), "filiere": _("Filière")}
 
     def __init__(self, data, kits):
+        from careers.models import FilierePage
+
         self._levels = list(SchoolLevel.objects.all())
         self._disciplines = list(Discipline.objects.all())
+        self._filieres = list(FilierePage.objects.live().public().order_by("title").only("pk", "slug", "title"))
         super().__init__(data, kits)
 
     def allowed_values(self) -> dict[str, set[str]]:
@@ -98,6 +101,7 @@ class KitFilter(_ListingFilter):
             "niveau": {level.slug for level in self._levels},
             "discipline": {discipline.slug for discipline in self._disciplines},
             "duree": {slug for slug, *_rest in DURATION_BANDS},
+            "filiere": {filiere.slug for filiere in self._filieres},
         }
 
     def condition(self, name: str, value: str) -> Q:
@@ -105,6 +109,8 @@ class KitFilter(_ListingFilter):
             return Q(levels__slug=value)
         if name == "discipline":
             return Q(disciplines__slug=value)
+        if name == "filiere":
+            return Q(filieres__slug=value)
         return duration_band_filter(value)
 
     def results(self):
@@ -123,6 +129,10 @@ class KitFilter(_ListingFilter):
             .values_list("slug").annotate(n=Count("kits", distinct=True))
         )
         duration_counts = kits_count_by_duration(self.filtered(skip="duree"))
+        filiere_counts = dict(
+            self.filtered(skip="filiere").filter(filieres__in=[f.pk for f in self._filieres])
+            .order_by().values_list("filieres").annotate(n=Count("pk", distinct=True))
+        )
         return [
             Facet("niveau", _("Niveau"), _("Tous les niveaux"), [
                 FacetOption(lv.slug, lv.name, level_counts.get(lv.slug, 0), self.values.get("niveau") == lv.slug)
@@ -136,6 +146,10 @@ class KitFilter(_ListingFilter):
                 FacetOption(slug, str(label), duration_counts.get(slug, 0), self.values.get("duree") == slug)
                 for slug, label, *_rest in DURATION_BANDS
             ]),
+            Facet("filiere", _("Filière"), _("Toutes les filières"), [
+                FacetOption(f.slug, f.title, filiere_counts.get(f.pk, 0), self.values.get("filiere") == f.slug)
+                for f in self._filieres
+            ]),
         ]
 
 
@@ -148,13 +162,17 @@ def _next_month(day: datetime.date) -> datetime.date:
 
 
 class EventFilter(_ListingFilter):
-    """Upcoming events by audience, type and month (the next twelve months)."""
+    """Upcoming events by territory (its zones included), audience, type and month (next twelve)."""
 
-    params = ("public", "type", "mois")
-    labels = {"public": _("Public"), "type": _("Type"), "mois": _("Mois")}
+    params = ("territoire", "public", "type", "mois")
+    labels = {"territoire": _("Territoire"), "public": _("Public"), "type": _("Type"), "mois": _("Mois")}
     months_ahead = 12
 
     def __init__(self, request, events):
+        from observatory.territory import selectable_territories
+
+        self._territories = selectable_territories()
+        self._territories_by_key = {territory.key: territory for territory in self._territories}
         self._audiences = list(Audience.objects.all())
         first = _month_start(timezone.localdate())
         self._months = [first]
@@ -164,6 +182,7 @@ class EventFilter(_ListingFilter):
 
     def allowed_values(self) -> dict[str, set[str]]:
         return {
+            "territoire": set(self._territories_by_key),
             "public": {audience.slug for audience in self._audiences},
             "type": {slug for slug, _label in EVENT_TYPES},
             "mois": {month.strftime("%Y-%m") for month in self._months},
@@ -177,6 +196,10 @@ class EventFilter(_ListingFilter):
                 datetime.datetime.combine(_next_month(start), datetime.time.min, tz))
 
     def condition(self, name: str, value: str) -> Q:
+        if name == "territoire":
+            territory = self._territories_by_key[value]
+            return (Q(territory=territory) | Q(territory__parent=territory) | Q(territory__parent__parent=territory)
+                    | Q(territory__parent__parent__parent=territory))
         if name == "public":
             return Q(audiences__slug=value)
         if name == "type":
@@ -186,9 +209,22 @@ class EventFilter(_ListingFilter):
         return Q(start__lt=end, end__gte=start)
 
     def results(self):
-        return self.filtered().distinct().prefetch_related("audiences").order_by("start", "pk")
+        return self.filtered().distinct().select_related("territory").order_by("start", "pk")
+
+    def _territory_counts(self) -> dict[int, int]:
+        """Events per territory, each event counted in its territory and every territory above it (1 query)."""
+        counts: dict[int, int] = {}
+        rows = self.filtered(skip="territoire").order_by().values_list(
+            "pk", "territory", "territory__parent", "territory__parent__parent", "territory__parent__parent__parent",
+        ).distinct()
+        for _pk, *chain in rows:
+            for territory_id in chain:
+                if territory_id is not None:
+                    counts[territory_id] = counts.get(territory_id, 0) + 1
+        return counts
 
     def facets(self) -> list[Facet]:
+        territory_counts = self._territory_counts()
         audience_counts = dict(
             Audience.objects.filter(events__in=self.filtered(skip="public").values("pk"))
             .values_list("slug").annotate(n=Count("events", distinct=True))
@@ -203,6 +239,11 @@ class EventFilter(_ListingFilter):
         }
         month_counts = month_events.aggregate(**month_aggregates)
         return [
+            Facet("territoire", _("Près de"), _("Toute la région"), [
+                FacetOption(t.key, t.name if t.level != "zone_emploi" else _("%(name)s (zone d'emploi)") % {"name": t.name},
+                            territory_counts.get(t.pk, 0), self.values.get("territoire") == t.key)
+                for t in self._territories if t.level != "region"
+            ]),
             Facet("public", _("Public"), _("Tous les publics"), [
                 FacetOption(a.slug, a.name, audience_counts.get(a.slug, 0), self.values.get("public") == a.slug)
                 for a in self._audiences

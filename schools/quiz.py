@@ -84,6 +84,51 @@ def build_result(scores: Mapping[str, float], code: str, request, limit: int) ->
     }
 
 
+def riasec_codes_of_profiles(profiles) -> dict[int, list[tuple[str, str]]]:
+    """(major, minor) RIASEC codes of each job profile, from the ROME referential (1 query).
+
+    The ROME code gives the reference letters (France Travail's RIASEC table, loaded by the
+    observatory); a profile whose ROME codes have none falls back to the editor's ``riasec_code``.
+    """
+    from observatory.models import RomeOccupation
+
+    all_codes = {code for profile in profiles for code in profile.get_rome_codes()}
+    letters = {
+        code: (major, minor)
+        for code, major, minor in RomeOccupation.objects.filter(code__in=all_codes)
+        .exclude(riasec_major="").values_list("code", "riasec_major", "riasec_minor")
+    }
+    result = {}
+    for profile in profiles:
+        codes = [letters[code] for code in profile.get_rome_codes() if code in letters]
+        if not codes and profile.riasec_code:
+            own = profile.riasec_code.upper()
+            codes = [(own[0], own[1] if len(own) > 1 else "")]
+        result[profile.pk] = codes
+    return result
+
+
 def matching_job_profiles(scores: Mapping[str, float], request, limit: int) -> list[dict]:
-    """Job profiles ranked by fit with the visitor's interests (filled once careers exists)."""
-    return []
+    """Industrial job profiles ranked by fit with the visitor's interests, with their local tension.
+
+    A handful of queries whatever the number of profiles: the profiles, their ROME letters,
+    the visitor's territory and the observatory's bulk tension lookup.
+    """
+    from careers.models import JobProfilePage
+    from observatory.services import tensions_for_occupations
+    from observatory.territory import get_visitor_territory
+
+    profiles = list(JobProfilePage.objects.live().public().defer_streamfields().order_by("title"))
+    codes = riasec_codes_of_profiles(profiles)
+    by_pk = {profile.pk: profile for profile in profiles}
+    ranked = [(pk, fit) for pk, fit in riasec.rank_by_fit(scores, ((p.pk, codes[p.pk]) for p in profiles)) if fit > 0]
+    chosen = [(by_pk[pk], fit) for pk, fit in ranked[:limit]]
+    territory = get_visitor_territory(request)
+    tensions = tensions_for_occupations(
+        [code for profile, _fit in chosen for code in profile.get_rome_codes()], territory,
+    ) if territory is not None else {}
+    return [
+        {"page": profile, "percent": round(fit * 100),
+         "tension": next((tensions[code] for code in profile.get_rome_codes() if code in tensions), None)}
+        for profile, fit in chosen
+    ]

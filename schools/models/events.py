@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Q
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +18,8 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from website.blocks import BaseStreamBlock
@@ -52,8 +54,7 @@ class EventIndexPage(RoutablePageMixin, HeroMixin, Page):
     def upcoming_events(self):
         """Live events of this listing that are not over yet, soonest first."""
         return (
-            EventPage.objects.live().public().child_of(self)
-            .filter(end__gte=timezone.now()).order_by("start", "pk")
+            EventPage.objects.live().public().child_of(self).upcoming()
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -81,8 +82,25 @@ class EventIndexPage(RoutablePageMixin, HeroMixin, Page):
         return calendar_response(request, events, name=self.title, file_name="evenements-industrie.ics")
 
 
+class EventPageQuerySet(PageQuerySet):
+    def upcoming(self):
+        """Events not over yet, soonest first (careers pages call it on ``page.events``)."""
+        return self.filter(end__gte=timezone.now()).order_by("start", "pk")
+
+    def in_territory(self, territory):
+        """Events in ``territory`` or any territory inside it (département → zones d'emploi)."""
+        return self.filter(
+            Q(territory=territory) | Q(territory__parent=territory) | Q(territory__parent__parent=territory)
+            | Q(territory__parent__parent__parent=territory)
+        )
+
+
 class EventPage(RoutablePageMixin, Page):
-    """One event: when, where, for whom, how to register, and the jobs it lets people meet."""
+    """One event: when, where, for whom, how to register, and the jobs it lets people meet.
+
+    Job profiles and filières list their upcoming events through the reverse relation
+    ``events`` defined here (careers never imports schools).
+    """
 
     event_type = models.CharField(_("type d'événement"), max_length=20, choices=EVENT_TYPES)
     start = models.DateTimeField(_("début"))
@@ -91,6 +109,11 @@ class EventPage(RoutablePageMixin, Page):
                                help_text=_("Deux phrases : ce qu'on y fait et pour qui."))
     place_name = models.CharField(_("lieu"), max_length=160, help_text=_("Ex. « Usine Arcelor — Dunkerque »."))
     address = models.CharField(_("adresse"), max_length=255, blank=True)
+    territory = models.ForeignKey(
+        "observatory.Territory", null=True, blank=False, on_delete=models.SET_NULL, related_name="events",
+        verbose_name=_("territoire"),
+        help_text=_("La zone d'emploi (ou à défaut le département) du lieu : sert au filtre « près de chez moi »."),
+    )
     audiences = ParentalManyToManyField("schools.Audience", related_name="events", verbose_name=_("publics"))
     capacity = models.PositiveIntegerField(_("places"), null=True, blank=True,
                                            help_text=_("Nombre de places, si limité."))
@@ -102,19 +125,29 @@ class EventPage(RoutablePageMixin, Page):
     organiser = models.CharField(_("organisateur"), max_length=160)
     organiser_url = models.URLField(_("site de l'organisateur"), blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("programme et détails"))
+    job_profiles = ParentalManyToManyField("careers.JobProfilePage", related_name="events", blank=True,
+                                           verbose_name=_("métiers à découvrir"))
+    filieres = ParentalManyToManyField("careers.FilierePage", related_name="events", blank=True,
+                                       verbose_name=_("filières"))
+
+    objects = PageManager.from_queryset(EventPageQuerySet)()
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("event_type"),
         FieldPanel("summary"),
         MultiFieldPanel([FieldRowPanel([FieldPanel("start"), FieldPanel("end")])], heading=_("Date et heure")),
-        MultiFieldPanel([FieldPanel("place_name"), FieldPanel("address")], heading=_("Lieu")),
+        MultiFieldPanel([FieldPanel("place_name"), FieldPanel("address"), FieldPanel("territory")], heading=_("Lieu")),
         FieldPanel("audiences", widget=CheckboxSelectMultiple),
         MultiFieldPanel(
             [FieldPanel("capacity"), FieldPanel("registration_url"), FieldPanel("registration_note"),
              FieldPanel("organiser"), FieldPanel("organiser_url")],
             heading=_("Inscription et organisateur"),
         ),
+        MultiFieldPanel([FieldPanel("job_profiles", widget=CheckboxSelectMultiple),
+                         FieldPanel("filieres", widget=CheckboxSelectMultiple)],
+                        heading=_("Métiers et filières"),
+                        help_text=_("L'événement apparaîtra sur ces fiches métiers et pages filières.")),
         FieldPanel("body"),
     ]
     search_fields = [

@@ -94,6 +94,10 @@ class ClassroomKitPage(RoutablePageMixin, HeroMixin, Page):
     )
     teacher_notes = RichTextField(_("conseils pour l'enseignant"), blank=True,
                                   features=["bold", "italic", "ul", "ol", "link"])
+    job_profiles = ParentalManyToManyField("careers.JobProfilePage", related_name="classroom_kits", blank=True,
+                                           verbose_name=_("fiches métiers liées"))
+    filieres = ParentalManyToManyField("careers.FilierePage", related_name="classroom_kits", blank=True,
+                                       verbose_name=_("filières liées"))
 
     content_panels = [
         *Page.content_panels,
@@ -108,6 +112,9 @@ class ClassroomKitPage(RoutablePageMixin, HeroMixin, Page):
         FieldPanel("steps"),
         FieldPanel("materials"),
         FieldPanel("teacher_notes"),
+        MultiFieldPanel([FieldPanel("job_profiles", widget=CheckboxSelectMultiple),
+                         FieldPanel("filieres", widget=CheckboxSelectMultiple)],
+                        heading=_("Métiers et filières")),
         InlinePanel("documents", heading=_("Documents à télécharger"), label=_("document"),
                     help_text=_("PDF, ODT, DOCX, PPTX ou ODP. Le kit complet est proposé en un seul ZIP.")),
         KitDownloadsPanel(heading=_("Téléchargements")),

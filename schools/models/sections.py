@@ -16,17 +16,23 @@ PUPIL_AUDIENCES = ["collegiens", "lyceens", "tout-public"]
 TEACHER_AUDIENCES = ["classes", "enseignants"]
 
 
-def upcoming_events_for_audiences(audience_slugs: list[str], limit: int):
-    """The next ``limit`` live events open to one of these audiences, soonest first (one query)."""
-    from django.utils import timezone
+def upcoming_events_for_audiences(audience_slugs: list[str], limit: int, territory=None) -> list:
+    """The next ``limit`` live events open to one of these audiences, soonest first.
 
+    With a ``territory``, events there (its zones included) come first; the list is then
+    completed with the other events of the site, so a quiet area still shows something.
+    Two queries at most.
+    """
     from schools.models.events import EventPage
 
-    return (
-        EventPage.objects.live().public()
-        .filter(end__gte=timezone.now(), audiences__slug__in=audience_slugs)
-        .distinct().order_by("start", "pk")[:limit]
-    )
+    events = (EventPage.objects.live().public().upcoming().filter(audiences__slug__in=audience_slugs)
+              .distinct().select_related("territory"))
+    if territory is None:
+        return list(events[:limit])
+    near = list(events.in_territory(territory)[:limit])
+    if len(near) < limit:
+        near += list(events.exclude(pk__in=[event.pk for event in near])[: limit - len(near)])
+    return near
 
 
 class PupilSectionPage(HeroMixin, Page):
@@ -55,8 +61,12 @@ class PupilSectionPage(HeroMixin, Page):
         from schools.models.quiz import InterestQuizPage
 
         context = super().get_context(request, *args, **kwargs)
+        from observatory.territory import get_visitor_territory
+
+        territory = get_visitor_territory(request)
         context["quiz_page"] = InterestQuizPage.objects.live().public().first()
-        context["upcoming_events"] = list(upcoming_events_for_audiences(PUPIL_AUDIENCES, 4))
+        context["territory"] = territory
+        context["upcoming_events"] = upcoming_events_for_audiences(PUPIL_AUDIENCES, 4, territory)
         return context
 
 
@@ -91,5 +101,9 @@ class TeacherSectionPage(HeroMixin, Page):
             ClassroomKitPage.objects.live().public().descendant_of(self)
             .select_related("hero_image").prefetch_related("levels").order_by("-last_published_at")[:4]
         )
-        context["upcoming_events"] = list(upcoming_events_for_audiences(TEACHER_AUDIENCES, 4))
+        from observatory.territory import get_visitor_territory
+
+        territory = get_visitor_territory(request)
+        context["territory"] = territory
+        context["upcoming_events"] = upcoming_events_for_audiences(TEACHER_AUDIENCES, 4, territory)
         return context

@@ -164,7 +164,7 @@ def parse_rome(stream: IO[bytes], filename: str, log: ProblemLog, known: Known) 
     for line, row in table:
         check = RowChecker(log, line, row)
         code = parse_code(row["code_rome"])
-        label = clean(row["libelle_rome"])
+        label = (clean(row["libelle_rome"]) or "").replace("''", "'")  # ROME v3 files double apostrophes
         if code is None or not ROME_CODE.match(code):
             check.fail("code_rome", row["code_rome"], "code ROME attendu (une lettre et quatre chiffres, ex. H2913)")
             continue

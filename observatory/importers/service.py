@@ -264,9 +264,10 @@ def publish_dataset(dataset: Dataset, user=None) -> Dataset | None:
 
 
 def _upsert(model: type[models.Model], rows: Iterable[tuple[str, dict[str, Any]]], key_field: str,
-            result: ImportResult) -> dict[str, models.Model]:
-    """Create or update nomenclature rows by natural key; returns every stored object by key."""
-    existing = {getattr(obj, key_field): obj for obj in model.objects.all()}
+            result: ImportResult, into: dict | None = None) -> dict[str, models.Model]:
+    """Create or update nomenclature rows by natural key; returns (and fills ``into``) every object by key."""
+    existing = into if into is not None else {}
+    existing.update({getattr(obj, key_field): obj for obj in model.objects.all()})
     for key, values in rows:
         result.rows += 1
         obj = existing.get(key)
@@ -285,15 +286,15 @@ def _upsert(model: type[models.Model], rows: Iterable[tuple[str, dict[str, Any]]
 
 
 def write_territories(rows: Iterator[formats.TerritoryRow], dataset: Dataset, result: ImportResult) -> None:
-    stored: dict[str, Territory] = {t.key: t for t in Territory.objects.all()}
+    stored: dict[str, Territory] = {}
 
     def values() -> Iterator[tuple[str, dict[str, Any]]]:
         for row in rows:
+            # Parents come before their children (in the file or already stored).
             parent = stored.get(row.parent_key) if row.parent_key else None
             yield row.key, {"level": row.level, "code": row.code, "name": row.name, "parent": parent}
 
-    for key, obj in _upsert(Territory, values(), "key", result).items():
-        stored[key] = obj  # type: ignore[assignment]
+    _upsert(Territory, values(), "key", result, into=stored)
 
 
 def write_rome(rows: Iterator[formats.RomeRow], dataset: Dataset, result: ImportResult) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.search import index
 
 
 class DatasetKind(models.TextChoices):
@@ -34,7 +33,7 @@ class DatasetStatus(models.TextChoices):
     REPLACED = "replaced", _("remplacé (archivé)")
 
 
-class Dataset(index.Indexed, models.Model):
+class Dataset(models.Model):
     """A version of an imported file: what it is, where it comes from, who loaded it, whether it is live.
 
     Publishing a version of a (kind, vintage) pair archives the previously published one
@@ -61,8 +60,6 @@ class Dataset(index.Indexed, models.Model):
                                    related_name="superseded_by", verbose_name=_("remplace la version"))
     summary = models.TextField(_("résumé de l'import"), blank=True)
 
-    search_fields = [index.SearchField("title"), index.SearchField("original_filename"), index.FilterField("kind"),
-                     index.FilterField("status")]
 
     class Meta:
         verbose_name = _("jeu de données")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.search import index
 
 
 class TerritoryLevel(models.TextChoices):
@@ -33,7 +32,7 @@ def territory_key(level: str, code: str) -> str:
     return f"{KEY_PREFIX[TerritoryLevel(level)]}-{code}"
 
 
-class Territory(index.Indexed, models.Model):
+class Territory(models.Model):
     """A territory of the official geographic code (COG): nation, région, département, zone d'emploi."""
 
     key = models.CharField(_("clé"), max_length=16, unique=True, help_text=_("Ex. FR, REG-32, DEP-59, ZE-3201."))
@@ -44,7 +43,6 @@ class Territory(index.Indexed, models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("parent"),
     )
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("level")]
 
     class Meta:
         verbose_name = _("territoire")
@@ -71,7 +69,7 @@ class Territory(index.Indexed, models.Model):
         return chain
 
 
-class RomeOccupation(index.Indexed, models.Model):
+class RomeOccupation(models.Model):
     """An occupation of France Travail's ROME referential (v3 codes such as ``H2913``, kept in ROME 4)."""
 
     code = models.CharField(_("code ROME"), max_length=5, unique=True)
@@ -80,7 +78,6 @@ class RomeOccupation(index.Indexed, models.Model):
     riasec_minor = models.CharField(_("RIASEC mineur"), max_length=1, blank=True)
     domain = models.CharField(_("grand domaine"), max_length=1, db_index=True, help_text=_("Lettre : H = Industrie."))
 
-    search_fields = [index.SearchField("label"), index.AutocompleteField("label"), index.FilterField("code")]
 
     class Meta:
         verbose_name = _("métier ROME")
@@ -97,7 +94,7 @@ class RomeOccupation(index.Indexed, models.Model):
         return ROME_DOMAINS.get(self.domain, "")
 
 
-class FapFamily(index.Indexed, models.Model):
+class FapFamily(models.Model):
     """A FAP 2009 family: 22 domains (``D``), 87 aggregated (``D2Z``), 225 detailed (``D2Z40``)."""
 
     class Level(models.IntegerChoices):
@@ -112,7 +109,6 @@ class FapFamily(index.Indexed, models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("parent"),
     )
 
-    search_fields = [index.SearchField("label"), index.AutocompleteField("label"), index.FilterField("level")]
 
     class Meta:
         verbose_name = _("famille professionnelle (FAP)")
@@ -138,7 +134,7 @@ class RomeFapLink(models.Model):
         return f"{self.rome_id} ↔ {self.fap_id}"
 
 
-class NafActivity(index.Indexed, models.Model):
+class NafActivity(models.Model):
     """An activity of INSEE's NAF rév. 2, from section (``C``) to sous-classe (``25.62A``), with its A38 branch."""
 
     class Level(models.TextChoices):
@@ -157,7 +153,6 @@ class NafActivity(index.Indexed, models.Model):
     a38 = models.CharField(_("branche A38"), max_length=2, blank=True, db_index=True,
                            help_text=_("Agrégation A38 de l'INSEE, ex. CA, CH, MA (vide pour une section)."))
 
-    search_fields = [index.SearchField("label"), index.AutocompleteField("label"), index.FilterField("level")]
 
     class Meta:
         verbose_name = _("activité NAF")

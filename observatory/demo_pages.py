@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from observatory.models import FapFamily, KeyIndicator, ObservatoryIndexPage, Territory
 from website.demo_utils import get_or_create_page
 from website.models import HomePage, StandardPage
-
-from observatory.models import FapFamily, KeyIndicator, ObservatoryIndexPage, Territory
 
 METHOD_BODY = [
     ("paragraph", (

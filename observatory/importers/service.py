@@ -167,7 +167,7 @@ class _HashingReader:
         return True
 
 
-class _Rollback(Exception):  # noqa: N818
+class _Rollback(Exception):
     pass
 
 
@@ -462,8 +462,9 @@ def write_employment(rows: Iterator[formats.EmploymentRow], dataset: Dataset, re
         for row in rows:
             _track_vintage(dataset, row.year)
             secret = row.employees is SECRET
-            yield row.line, Employment(dataset=dataset, naf_id=naf_ids[row.naf], territory_id=territory_ids[row.territory],
-                                       year=row.year, employees=None if secret else row.employees, is_secret=secret)
+            yield row.line, Employment(dataset=dataset, naf_id=naf_ids[row.naf],
+                                       territory_id=territory_ids[row.territory], year=row.year,
+                                       employees=None if secret else row.employees, is_secret=secret)
 
     _insert_in_batches(Employment, objects(), result, lambda obj: f"{obj.naf_id}/{obj.territory_id}/{obj.year}")
 

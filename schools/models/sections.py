@@ -99,7 +99,7 @@ class TeacherSectionPage(HeroMixin, Page):
         context["kit_index"] = ClassroomKitIndexPage.objects.live().public().child_of(self).first()
         context["latest_kits"] = list(
             ClassroomKitPage.objects.live().public().descendant_of(self)
-            .select_related("hero_image").prefetch_related("levels").order_by("-last_published_at")[:4]
+            .select_related("hero_image").prefetch_related("levels", "disciplines").order_by("-last_published_at")[:4]
         )
         from observatory.territory import get_visitor_territory
 

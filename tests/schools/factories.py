@@ -11,6 +11,7 @@ from wagtail.documents import get_document_model
 from wagtail.rich_text import RichText
 
 from schools import models
+from tests.careers.factories import TerritoryFactory
 
 
 class DisciplineFactory(factory.django.DjangoModelFactory):
@@ -123,6 +124,7 @@ class EventPageFactory(wagtail_factories.PageFactory):
     place_name = "Usine de Douai"
     address = "Rue de la Fonderie, 59500 Douai"
     organiser = "Fédération des industries"
+    territory = factory.SubFactory(TerritoryFactory, key="DEP-62", level="departement", code="62", name="Pas-de-Calais")
     last_published_at = factory.LazyFunction(timezone.now)
 
     @factory.post_generation
@@ -138,6 +140,7 @@ class InterestQuizPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = models.InterestQuizPage
+        skip_postgeneration_save = True
 
     title = "Quiz"
     slug = "quiz"

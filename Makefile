@@ -6,7 +6,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run install migrate demo test test-fast lint check bench clean help
+.PHONY: run install migrate demo test test-fast lint check bench tools clean help
 
 help:
 	@echo "make run   — installe, migre, charge la démo et sert le site sur http://127.0.0.1:$(PORT)"
@@ -49,7 +49,15 @@ check: install
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
-bench: install
+# Checking tools from npm (Nu HTML Checker, Lighthouse), pinned in package-lock.json; optional.
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --ignore-scripts; \
+	else echo "npm absent : validateur HTML et Lighthouse ignorés (apt-get install npm)"; fi
+
+tools: node_modules/.package-lock.json
+
+bench: install tools
+	@command -v wrk >/dev/null 2>&1 || echo "wrk absent : débits non mesurés (apt-get install wrk)"
 	$(BIN)/python -m bench
 
 clean:

@@ -89,8 +89,11 @@ def main(argv: list[str]) -> int:
             continue
         module = importlib.import_module(f"bench.{name}")
         started = time.perf_counter()
+        load_before = os.getloadavg()[0]
         rows = module.run()
-        print(f"\n## {topic}  ({time.perf_counter() - started:.1f} s)")
+        # The machine may be shared: the load average says how much else was running meanwhile.
+        print(f"\n## {topic}  ({time.perf_counter() - started:.1f} s, charge moyenne de la machine "
+              f"{load_before:.1f} avant, {os.getloadavg()[0]:.1f} après, pour {os.cpu_count()} cœurs)")
         width = max((len(label) for label, _ in rows), default=0)
         for label, figure in rows:
             print(f"  {label.ljust(width)}  {figure}")

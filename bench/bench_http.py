@@ -102,7 +102,7 @@ def page_weight(base: str, paths: list[str]) -> list[tuple[str, float, int]]:
             context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, locale="fr-FR")
             page = context.new_page()
             finished = []
-            page.on("requestfinished", lambda request: finished.append(request))
+            page.on("requestfinished", lambda request, sink=finished: sink.append(request))
             page.goto(base + path, wait_until="networkidle")
             total = 0
             for request in finished:

@@ -85,6 +85,15 @@ def test_every_public_page_has_no_axe_violation_on_a_phone(mobile_page, demo_ser
     assert not failures, "\n\n".join(failures)
 
 
+def test_the_server_error_page_has_no_axe_violation(page, demo_server):
+    from django.template import loader
+
+    page.goto(demo_server.url + "/robots.txt")  # same origin, then the page exactly as the 500 handler renders it
+    page.set_content(loader.get_template("500.html").render())
+    violations = axe_violations(page)
+    assert violations == [], format_violations(violations)
+
+
 def test_keyboard_reaches_every_visible_link_button_and_field_on_every_page(page, demo_server, whole_site):
     failures = []
     for label, path in whole_site:
@@ -117,6 +126,9 @@ def test_every_public_page_is_valid_html_for_the_nu_checker(page, demo_server, w
         target = tmp_path / f"page-{index:03d}.html"
         target.write_bytes(response.body())  # the HTML as served, before any script ran
         files[target.as_uri()] = f"{label} {path}"
+    server_error = tmp_path / "page-500.html"  # served by website.views.server_error as is, without the database
+    server_error.write_text((PROJECT / "templates" / "500.html").read_text())
+    files[server_error.as_uri()] = "Erreur du serveur (500)"
     result = subprocess.run(  # noqa: S603 — fixed arguments, our own files
         [java, "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", *(str(tmp_path / Path(uri).name) for uri in files)],
         capture_output=True, text=True, timeout=300,

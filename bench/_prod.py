@@ -144,6 +144,8 @@ class LoadResult:
     errors: int  # socket errors plus non-2xx/3xx answers
 
     def summary(self) -> str:
+        if self.requests == 0:
+            return f"aucune réponse pendant la mesure (serveur saturé), erreurs {self.errors}"
         return f"{self.requests_per_second:8.0f} req/s   p50 {self.p50_ms:7.1f} ms   p99 {self.p99_ms:7.1f} ms   erreurs {self.errors}"
 
 

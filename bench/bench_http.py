@@ -137,6 +137,10 @@ def lighthouse(base: str, paths: list[str]) -> list[tuple[str, dict[str, int]]] 
             except json.JSONDecodeError:
                 data = {}
         categories = data.get("categories", {})
+        if data.get("runtimeError") or not categories:
+            error = (data.get("runtimeError") or {}).get("code", "pas de rapport")
+            scores.append((path, {f"échec de l'analyse ({error})": 0}))
+            continue
         scores.append((path, {key: round((value.get("score") or 0) * 100) for key, value in categories.items()}))
     return scores
 

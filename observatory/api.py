@@ -81,7 +81,8 @@ class Pagination(PageNumberPagination):
         for name in ("page", "page_size"):
             value = request.query_params.get(name)
             if value is not None and (not value.isdigit() or int(value) < 1):
-                raise ValidationError({name: _("Nombre entier positif attendu (reçu « %(value)s »).") % {"value": value[:30]}})
+                message = _("Nombre entier positif attendu (reçu « %(value)s »).") % {"value": value[:30]}
+                raise ValidationError({name: message})
         if request.accepted_renderer.format == "csv":
             return None  # CSV answers the whole selection (bounded by CSV_MAX_ROWS)
         try:
@@ -171,7 +172,8 @@ class ValidatedFiltersMixin:
         if requested is not None and requested not in {"json", "csv", "api"}:
             self.request = request
             request.accepted_renderer, request.accepted_media_type = JSONRenderer(), "application/json"
-            raise ValidationError({"format": _("Format « %(value)s » inconnu : json ou csv.") % {"value": requested[:20]}})
+            message = _("Format « %(value)s » inconnu : json ou csv.") % {"value": requested[:20]}
+            raise ValidationError({"format": message})
         return super().perform_content_negotiation(request, force)  # type: ignore[misc]
 
     def get_renderers(self):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from observatory.models import FapFamily, KeyIndicator, ObservatoryIndexPage, Territory
 from website.demo_utils import get_or_create_page
 from website.models import HomePage, StandardPage
-
-from observatory.models import FapFamily, KeyIndicator, ObservatoryIndexPage, Territory
 
 METHOD_BODY = [
     ("paragraph", (
@@ -42,6 +41,7 @@ def load_pages(stdout) -> None:
     observatory = get_or_create_page(
         home, ObservatoryIndexPage, "observatoire",
         title="Observatoire de l’emploi industriel",
+        featured_rome_code="H2913",
         introduction=("Quels métiers recrutent près de chez vous, et pourquoi ? Les chiffres officiels, "
                       "leur source et leur année, en accès libre."),
     )

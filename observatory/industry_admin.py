@@ -1,6 +1,6 @@
 """Admin screens for the industry definitions: the filière grid, editable by statisticians.
 
-Registered from ``observatory/wagtail_hooks.py``. Saving, creating or deleting a filière recomputes
+Imported by ``observatory/wagtail_hooks.py``. Saving, creating or deleting a filière recomputes
 the published figures once everything is saved (``after_*_snippet`` hooks).
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -16,15 +17,14 @@ from observatory.models import Filiere
 
 
 class FiliereViewSet(SnippetViewSet):
-    """The filières and their scope (NAF codes and shares), under the « Observatoire » menu."""
+    """The filières and their scope (NAF codes and shares), listed in the « Observatoire » admin menu."""
 
     model = Filiere
     icon = "table"
     menu_label = _("Filières (périmètres)")
     menu_name = "filieres"
-    add_to_admin_menu = True
-    menu_order = 310
-    list_display = ["name", "slug", "scope_count"]
+    add_to_admin_menu = False  # an entry of the « Observatoire » submenu (observatory/wagtail_hooks.py)
+    list_display = ["name", "slug", Column("scope_count", label=_("lignes du périmètre"))]
     search_fields = ["name", "slug"]
     ordering = ["sort_order", "name"]
 

@@ -129,6 +129,10 @@ class IndustryFigures:
         return [row for row in self.io_branches if row.code not in definitions.INDUSTRIAL_A38]
 
     @property
+    def io_service_bars(self) -> list[Bar]:
+        return _bars([(row.code, row.label, row.jobs) for row in self.io_service_branches[:10]])
+
+    @property
     def io_method(self) -> str:
         row = self.total(Definition.IO)
         return row.method if row else ""
@@ -164,6 +168,14 @@ class FiliereDetail:
     share_of_industry: float | None
     tensions: list = field(default_factory=list)
     rome_codes: list[str] = field(default_factory=list)
+
+    @property
+    def bars(self) -> list[Bar]:
+        """Sector-comparable jobs beside filière jobs, for the filière page's chart."""
+        if self.row is None:
+            return []
+        return _bars([("sector", str(_("Secteur (activités industrielles)")), self.row.reference_jobs or 0.0),
+                      ("filiere", str(_("Filière (avec les services)")), self.row.jobs)])
 
 
 def filiere_rome_codes(filiere: Filiere) -> list[str]:

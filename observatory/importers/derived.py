@@ -42,10 +42,9 @@ def rebuild_occupation_tension() -> int:
             current = best.get(key)
             if current is None or rank > current[0]:
                 best[key] = (rank, pk, score)
+    from observatory.importers.service import insert_rows
+
     OccupationTension.objects.all().delete()
-    OccupationTension.objects.bulk_create(
-        (OccupationTension(rome_id=rome_id, territory_id=territory_id, tension_id=pk, score=score)
-         for (rome_id, territory_id), (_, pk, score) in best.items()),
-        batch_size=5000,
-    )
+    insert_rows(OccupationTension, ["rome", "territory", "tension", "score"],
+                ((rome_id, territory_id, pk, score) for (rome_id, territory_id), (_, pk, score) in best.items()))
     return len(best)

@@ -106,10 +106,9 @@ def parse_territories(stream: IO[bytes], filename: str, log: ProblemLog, known: 
                    Column("parent", (), required=False)]
         level, code_col, parent_level = "", "code", ""
     table = Table(stream, filename, log, columns)
-    if level == "region" or not level:
-        if "FR" not in seen:
-            seen.add("FR")
-            yield TerritoryRow("nation", "FR", "France", None)
+    if (level == "region" or not level) and "FR" not in seen:
+        seen.add("FR")
+        yield TerritoryRow("nation", "FR", "France", None)
     for line, row in table:
         check = RowChecker(log, line, row)
         row_level = level

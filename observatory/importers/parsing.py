@@ -122,7 +122,7 @@ class ProblemLog:
         return lines
 
 
-class FileRejected(Exception):  # noqa: N818 (a domain outcome, not a programming error)
+class FileRejected(Exception):
     """The file cannot be read at all (wrong header, wrong encoding…): the log says why."""
 
     def __init__(self, log: ProblemLog):
@@ -235,7 +235,7 @@ def _number_text(text: str) -> str:
     return text
 
 
-def parse_float(value: Any, *, allow_secret: bool = False) -> float | None | _Secret:
+def parse_float(value: Any, *, allow_secret: bool = False) -> float | _Secret | None:
     """A decimal number, ``None`` when missing, ``SECRET`` for ``*`` when allowed; ``ValueError`` otherwise."""
     text = clean(value)
     if text is None:
@@ -253,7 +253,7 @@ def parse_float(value: Any, *, allow_secret: bool = False) -> float | None | _Se
     return number
 
 
-def parse_int(value: Any, *, allow_secret: bool = False, minimum: int | None = 0) -> int | None | _Secret:
+def parse_int(value: Any, *, allow_secret: bool = False, minimum: int | None = 0) -> int | _Secret | None:
     """A whole number (``"63100"``, ``"63100.0"``, ``"1 234"``), ``None`` when missing, ``SECRET`` for ``*``."""
     number = parse_float(value, allow_secret=allow_secret)
     if number is None or number is SECRET:
@@ -349,7 +349,7 @@ def iter_text_lines(stream: IO[bytes], filename: str, log: ProblemLog) -> Iterat
     text = io.TextIOWrapper(io.BufferedReader(_Prefixed(head, stream)), encoding=encoding)  # type: ignore[arg-type]
     line_no = 0
     try:
-        for line_no, line in enumerate(text, start=1):  # noqa: B007 (line_no reported on failure)
+        for line_no, line in enumerate(text, start=1):
             yield line_no, line.rstrip("\r\n")
     except UnicodeDecodeError:
         log.add(line_no + 1, None, None, f"caractère illisible en {encoding} : le fichier mélange plusieurs encodages")

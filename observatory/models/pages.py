@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -31,8 +32,14 @@ class ObservatoryIndexPage(HeroMixin, Page):
                     "I = Installation et maintenance, N = Transport et logistique). Vide = tous les métiers."),
     )
 
+    featured_rome_code = models.CharField(
+        _("métier à la une (code ROME)"), max_length=5, blank=True,
+        validators=[RegexValidator(r"^[A-N]\d{4}$", _("Un code ROME : une lettre et quatre chiffres (ex. H2913)."))],
+        help_text=_("Sa tension, ses raisons et ses projets de recrutement sont détaillés sous le classement."),
+    )
+
     content_panels = [*Page.content_panels, *HeroMixin.hero_panels, FieldPanel("ranking_limit"),
-                      FieldPanel("ranking_domains"), FieldPanel("body")]
+                      FieldPanel("ranking_domains"), FieldPanel("featured_rome_code"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
     parent_page_types = ["website.HomePage"]
     subpage_types = ["website.StandardPage", "observatory.IndustryFiguresPage", "observatory.MethodologyPage"]
@@ -55,6 +62,10 @@ class ObservatoryIndexPage(HeroMixin, Page):
             territory, domains=self.get_ranking_domains() or None, limit=self.ranking_limit,
         ) if territory else []
         context["datasets"] = published_datasets()
+        if territory and self.featured_rome_code:
+            from observatory.services import tension_for_occupation
+
+            context["featured_tension"] = tension_for_occupation(self.featured_rome_code, territory)
         method = self.get_children().live().filter(slug="methode-tensions").first()
         context["method_page"] = method
         return context

@@ -111,7 +111,7 @@ def test_bad_header_names_the_missing_column():
 
 def test_letter_in_a_number_is_reported_with_line_column_and_value():
     bad = GOOD_ROWS[1].replace("2600", "26OO")
-    rows, log = parse(formats.parse_tension, TENSION_HEADER + GOOD_ROWS[0] + bad)
+    _rows, log = parse(formats.parse_tension, TENSION_HEADER + GOOD_ROWS[0] + bad)
     problem = log.problems[0]
     assert (problem.line, problem.column, problem.value) == (3, "Emploi moyen", "26OO")
     assert "ligne 3" in str(problem) and "26OO" in str(problem)
@@ -119,13 +119,13 @@ def test_letter_in_a_number_is_reported_with_line_column_and_value():
 
 def test_truncated_file_reports_the_incomplete_line():
     content = TENSION_HEADER + GOOD_ROWS[0] + GOOD_ROWS[1][:25]
-    rows, log = parse(formats.parse_tension, content)
+    _rows, log = parse(formats.parse_tension, content)
     assert log.problems[0].line == 3
     assert "incomplète" in log.problems[0].message
 
 
 def test_unknown_territory_code_is_reported():
-    rows, log = parse(formats.parse_tension, TENSION_HEADER + GOOD_ROWS[2].replace(",59", ",99"))
+    _rows, log = parse(formats.parse_tension, TENSION_HEADER + GOOD_ROWS[2].replace(",59", ",99"))
     assert log.problems[0].column == "dep"
     assert "DEP-99" in log.problems[0].message
 
@@ -195,7 +195,8 @@ def test_truncated_files_in_any_encoding_never_pass_silently(rows, cut, encoding
     text = (TENSION_HEADER + "".join(rows)).replace(",", delimiter)
     truncated = text[: len(text) - cut]
     parsed, log = parse(formats.parse_tension, truncated.encode(encoding))
-    last_line_intact = truncated.endswith("\n") or truncated.rsplit("\n", 1)[-1] in {r.rstrip("\n").replace(",", delimiter) for r in rows}
+    complete_lines = {row.rstrip("\n").replace(",", delimiter) for row in rows}
+    last_line_intact = truncated.endswith("\n") or truncated.rsplit("\n", 1)[-1] in complete_lines
     if not last_line_intact:
         assert not log.ok or len(parsed) < len(rows)
     assert all(problem.line is not None for problem in log.problems)

@@ -54,7 +54,7 @@ def test_figures_page_shows_the_three_definitions_for_the_default_territory(clie
     assert shown(region["filiere"].jobs) in html and shown(region["io"].jobs) in html
     assert "Données de démonstration synthétiques" in html
     assert "Insee, comptes nationaux 2018 (2018)" in html  # source and vintage
-    assert html.count("<table") == 3 and html.count('class="bar-chart"') == 2
+    assert html.count("<table") == 3 and html.count('class="bar-chart"') == 3
     assert "/observatoire/industrie-en-chiffres/csv/definitions/" in html
     assert "Comprendre les trois chiffres" in html and "Méthode détaillée" in html
 
@@ -89,6 +89,7 @@ def test_filiere_explorer_shows_scope_figures_and_job_profile_link(client, pages
     assert "Automobile" in html and "Ce que la filière comprend" in html
     assert "78.20Z" in html and "Insee, comptes nationaux 2018" in html  # shares with their source
     assert shown(row.reference_jobs) in html and shown(row.jobs) in html
+    assert html.count('class="bar-chart"') == 1
     assert 'href="/metiers/?filiere=automobile"' in html
     assert "Données de démonstration synthétiques" in html
 
@@ -241,3 +242,14 @@ def test_admin_saves_a_valid_scope_and_recomputes(admin_client, industry_world, 
     assert list(automobile.scopes.values_list("code", flat=True)) == ["29.10Z", "78.20Z"]
     row = IndustryEmploymentResult.objects.get(territory__key="REG-32", definition="filiere", code="automobile")
     assert row.jobs == pytest.approx(EMPLOYMENT["REG-32"]["29.10Z"] + 0.3 * EMPLOYMENT["REG-32"]["78.20Z"])
+
+
+def test_admin_lists_the_filieres_with_their_scope_size(admin_client, industry_world):
+    response = admin_client.get("/admin/snippets/observatory/filiere/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Métallurgie, mécanique et équipements" in html and "lignes du périmètre" in html
+    edit = admin_client.get(f"/admin/snippets/observatory/filiere/edit/{Filiere.objects.get(slug='energie').pk}/")
+    assert edit.status_code == 200
+    assert "jamais compté deux fois" in edit.content.decode()
+    assert "<strong>Périmètre.</strong>" in edit.content.decode()  # the help panel is rendered as HTML

@@ -198,3 +198,19 @@ def test_recompute_command_can_reset_edited_scopes(industry_world):
     FiliereScope.objects.filter(filiere__slug="automobile").delete()
     call_command("recompute_industry", "--reset-scopes")
     assert FiliereScope.objects.filter(filiere__slug="automobile", code="29").exists()
+
+
+@pytest.mark.django_db
+def test_statistician_uploads_the_insee_zip_in_the_admin(admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from observatory.industry_import import read_insee_folder
+
+    upload = SimpleUploadedFile("insee_a38_2018.zip", read_insee_folder(DATA, 2018).getvalue(),
+                                content_type="application/zip")
+    response = admin_client.post("/admin/observatoire/importer/", {"kind": "io-insee-a38", "file": upload,
+                                                                   "publish": "on"})
+    assert response.status_code == 200, response.content.decode()[:2000]
+    table = InputOutputTable.objects.get()
+    assert table.year == 2018 and table.dataset.status == DatasetStatus.PUBLISHED
+    assert table.dataset.get_kind_display() == "Tableau entrées-sorties INSEE A38"

@@ -310,6 +310,8 @@ DEMO_LOADERS = [
     "observatory.demo_industry",
     # Section apps add their loaders here, before the navigation step.
     "careers.demo",
+    # After careers: kits and events link to job profiles and filières.
+    "schools.demo",
     "website.demo_navigation",
 ]
 

@@ -34,8 +34,11 @@ MARK_INTERACTIVE = """() => {
   let n = 0;
   for (const el of document.querySelectorAll(selector)) {
     if (el.disabled || el.getAttribute('tabindex') === '-1' || el.closest('[inert]')) continue;
-    if (el.tagName === 'INPUT' && el.type === 'radio' && !el.checked
-        && document.querySelector(`input[type=radio][name="${el.name}"]:checked`)) continue;  // one stop per radio group
+    if (el.tagName === 'INPUT' && el.type === 'radio') {  // Tab stops once per group; arrows move inside it
+      const group = Array.from(document.querySelectorAll(`input[type=radio][name="${CSS.escape(el.name)}"]`));
+      const stop = group.find(r => r.checked) || group[0];
+      if (el !== stop) continue;
+    }
     const style = getComputedStyle(el);
     if (!el.getClientRects().length || style.visibility === 'hidden') continue;
     el.dataset.kbd = String(n++);

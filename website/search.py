@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.db.models import F
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
@@ -23,6 +25,18 @@ def record_search_hit(query: str) -> None:
         Query.get(normalised).add_hit(date=today)
 
 
+SEARCH_NOISE = re.compile(r"[^\w\s'’-]+")
+
+
+def searchable_words(query: str) -> str:
+    """The visitor's words without punctuation.
+
+    Quotes, asterisks, brackets or colons mean nothing in a site search, but the SQLite full-text
+    backend (development) reads them as query syntax and fails on, e.g., an unterminated quote.
+    """
+    return " ".join(SEARCH_NOISE.sub(" ", query).split())
+
+
 def run_site_search(query: str, exclude_page: Page | None = None):
     """Return (promoted pages, results) for ``query``.
 
@@ -42,5 +56,8 @@ def run_site_search(query: str, exclude_page: Page | None = None):
     promoted_ids = {page.pk for page in promotions}
     if promoted_ids:
         pages = pages.exclude(pk__in=promoted_ids)
-    results = pages.specific().search(query, operator="and")
+    words = searchable_words(query)
+    if not words:
+        return promotions, pages.none()
+    results = pages.specific().search(words, operator="and")
     return promotions, results

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "website.caching.PageCacheUpdateMiddleware",  # first: stores anonymous pages (see website/caching.py)
     "django.middleware.security.SecurityMiddleware",
+    "website.middleware.RejectNulBytesMiddleware",  # %00 never reaches a view or the database
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -1,0 +1,22 @@
+"""Requests carrying NUL bytes are refused with a clear 400, before any view or database sees them.
+
+A NUL byte (``%00``) is never legitimate in an address, a query string or a cookie, and
+PostgreSQL refuses it in text: left through, it turns a search or an API lookup into a server
+error. Found by the whole-site fuzzing tests.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpResponseBadRequest
+
+
+class RejectNulBytesMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query_values = (value for values in request.GET.lists() for value in (values[0], *values[1]))
+        if "\x00" in request.path or any("\x00" in value for value in query_values) \
+                or any("\x00" in value for value in request.COOKIES.values()):
+            return HttpResponseBadRequest("Requête invalide : caractère nul interdit.", content_type="text/plain; charset=utf-8")
+        return self.get_response(request)

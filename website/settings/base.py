@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "observatory",
     "careers",
     "schools",
+    "audience",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -76,6 +77,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Counts page views (no cookie, nothing stored about visitors). Keep it between a future
+    # UpdateCacheMiddleware (first) and FetchFromCacheMiddleware (last): see docs/editorial-workflow.md.
+    "audience.middleware.AudienceMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -298,6 +302,7 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 DEMO_LOADERS = [
     "website.demo",
     # Section apps add their loaders here, before the navigation step.
+    "website.demo_editorial",
     "website.demo_navigation",
 ]
 

@@ -29,7 +29,7 @@ def _hex(colour: str) -> tuple[int, int, int]:
 
 
 def _gradient(size: tuple[int, int], top: str, bottom: str) -> Image.Image:
-    width, height = size
+    height = size[1]
     start, end = _hex(top), _hex(bottom)
     column = Image.new("RGB", (1, height))
     for y in range(height):

@@ -46,21 +46,23 @@ def _page_at(site: Site, path: str) -> Page | None:
 def load(stdout) -> None:
     site = Site.objects.get(is_default_site=True)
     navigation = NavigationSettings.for_site(site)
-    if not navigation.main_menu:
-        navigation.main_menu = [("link", {"page": page, "label": label})
-                                for path, label in MAIN_MENU if (page := _page_at(site, path))]
-        footer = []
-        for path, label in FOOTER_MENU:
-            if page := _page_at(site, path):
-                footer.append(("link", {"page": page, "label": label}))
-        navigation.footer_menu = footer
+    # Fill each menu once, when its pages exist; never overwrite what an editor changed.
+    menu = [("link", {"page": page, "label": label}) for path, label in MAIN_MENU if (page := _page_at(site, path))]
+    footer = [("link", {"page": page, "label": label}) for path, label in FOOTER_MENU if (page := _page_at(site, path))]
+    changed = False
+    if menu and not navigation.main_menu:
+        navigation.main_menu, changed = menu, True
+    if footer and not navigation.footer_menu:
+        navigation.footer_menu, changed = footer, True
+    if changed:
         navigation.save()
     home = HomePage.objects.get(pk=site.root_page_id)
-    if not home.audience_entries:
-        home.audience_entries = [
-            ("entry", {"audience": audience, "title": title, "text": text, "page": page, "colour": colour})
-            for path, audience, title, text, colour in AUDIENCES if (page := _page_at(site, path))
-        ]
+    entries = [
+        ("entry", {"audience": audience, "title": title, "text": text, "page": page, "colour": colour})
+        for path, audience, title, text, colour in AUDIENCES if (page := _page_at(site, path))
+    ]
+    if entries and not home.audience_entries:
+        home.audience_entries = entries
         home.hero_call_to_action = [
             ("link", {"page": page, "label": label})
             for path, label in [("/metiers/", "Voir les métiers qui recrutent"), ("/quiz/", "Faire le quiz")]

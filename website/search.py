@@ -17,7 +17,7 @@ def run_site_search(query: str, exclude_page: Page | None = None):
     promotions = [
         pick.page.specific for pick in search_query.editors_picks.select_related("page") if pick.page.live
     ]
-    pages = Page.objects.live().public().not_type(Page)
+    pages = Page.objects.live().public().filter(depth__gt=1)
     if exclude_page is not None:
         pages = pages.exclude(pk=exclude_page.pk)
     promoted_ids = {page.pk for page in promotions}

@@ -252,6 +252,7 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["website.api_schema.only_public_api"],
 }
 
 # --- Security headers (all environments; production adds HTTPS-only settings) ----------

@@ -19,7 +19,7 @@ def _links(context, field: str) -> list[dict]:
     site = Site.find_for_request(request)
     if site is None:  # e.g. an unknown host name on a 404 page
         return []
-    navigation = NavigationSettings.for_site(site)
+    navigation = NavigationSettings.for_request(request)  # cached on the request
     links = []
     for block in getattr(navigation, field):
         url = block.value.url()

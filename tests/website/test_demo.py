@@ -1,0 +1,48 @@
+"""The demo loader builds the site once, and a second run changes and duplicates nothing."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Revision, Site
+
+from website.models import HomePage, SiteImage
+
+pytestmark = pytest.mark.django_db
+
+
+def _snapshot() -> dict:
+    return {
+        "pages": sorted(Page.objects.values_list("url_path", "title", "live", "latest_revision_id")),
+        "revisions": Revision.objects.count(),
+        "images": SiteImage.objects.count(),
+        "users": get_user_model().objects.count(),
+        "sites": list(Site.objects.values_list("hostname", "root_page_id", "is_default_site")),
+    }
+
+
+def test_load_demo_replaces_the_welcome_page_and_is_idempotent():
+    call_command("load_demo", "--skip-index", verbosity=0)
+    first = _snapshot()
+    call_command("load_demo", "--skip-index", verbosity=0)
+    assert _snapshot() == first
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
+    assert get_user_model().objects.filter(username="admin", is_superuser=True).exists()
+
+
+def test_demo_images_are_drawn_by_the_project_with_alt_text():
+    call_command("load_demo", "--skip-index", "--no-admin", verbosity=0)
+    images = SiteImage.objects.all()
+    assert images.exists()
+    for image in images:
+        assert image.description, f"{image.title} has no alt text"
+        assert image.credit
+
+
+def test_demo_builds_the_legal_pages_and_search(client):
+    call_command("load_demo", "--skip-index", "--no-admin", verbosity=0)
+    for path in ("/", "/mentions-legales/", "/accessibilite/", "/confidentialite/", "/recherche/"):
+        assert client.get(path).status_code == 200, path

@@ -1,0 +1,59 @@
+"""Production settings refuse to start half-configured and pass Django's deployment checks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent.parent
+
+
+def _run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    ignored = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
+    environment = {k: v for k, v in os.environ.items() if k not in ignored}
+    environment.update({"DJANGO_SETTINGS_MODULE": "website.settings.production", **env})
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT, env=environment,  # noqa: S603
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = _run_manage("check", ALLOWED_HOSTS="example.org")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = _run_manage("check", SECRET_KEY="x" * 60)
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_production_passes_check_deploy_without_any_warning():
+    result = _run_manage("check", "--deploy", "--fail-level", "WARNING",
+                         SECRET_KEY="k3y-" + "a1B2c3D4e5" * 6, ALLOWED_HOSTS="industrie-avenir.example")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_demo_admin_account_is_refused_under_production_settings(settings):
+    from django.core.management import CommandError, call_command
+
+    settings.DEMO_ADMIN_ALLOWED = False
+    with pytest.raises(CommandError, match="refusé"):
+        call_command("load_demo")
+
+
+@pytest.mark.django_db
+def test_public_pages_send_security_headers(client, home_page):
+    response = client.get("/")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert "camera=()" in response["Permissions-Policy"]
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
@@ -15,6 +16,7 @@ from audience.channels import CAMPAIGN_CHANNELS
 from audience.forms import FeedbackForm
 from audience.models import PageFeedback
 from audience.ratelimit import allow_feedback
+from audience.security import is_same_origin
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -34,9 +36,18 @@ def _error(request: HttpRequest, message: str, status: int, page: Page | None) -
                   {"message": message, "success": False, "target": page}, status=status)
 
 
+@csrf_exempt  # protected by the same-origin check below, so that public pages need no CSRF cookie
 @require_POST
 def submit_feedback(request: HttpRequest) -> HttpResponse:
-    """Store one anonymous answer; without JavaScript, redirect to a thank-you page."""
+    """Store one anonymous answer; without JavaScript, redirect to a thank-you page.
+
+    Cross-site request forgery is refused by checking the ``Origin`` (or ``Referer``)
+    header against this site, as Django's CSRF middleware does first. The token cookie
+    is not used: it would put a cookie on every content page and make them uncacheable,
+    for a form that acts on no account.
+    """
+    if not is_same_origin(request):
+        return _error(request, _("Envoi refusé : le formulaire doit être envoyé depuis ce site."), 403, None)
     form = FeedbackForm(request.POST)
     if not form.is_valid():
         page = _public_page(form.cleaned_data.get("page"))

@@ -121,7 +121,7 @@ class Role:
     extra: dict = field(default_factory=dict, compare=False)
 
 
-ACCESS_ADMIN = Rule(apps=("wagtailadmin",), kinds=frozenset({OTHER}), codenames=("access_admin",))
+ACCESS_ADMIN = Rule(apps=("wagtailadmin",), kinds=ALL_KINDS, codenames=("access_admin",))
 READ_AUDIENCE = Rule(apps=("audience",), codenames=("view_pageviewcount", "view_pagefeedback",
                                                     "view_documentdownloadcount"))
 EDIT_CONTENT = Rule(apps=CONTENT_APPS, actions=CRUD)
@@ -132,9 +132,11 @@ ROLES: tuple[Role, ...] = (
         AGENCY,
         rules=(ACCESS_ADMIN, EDIT_CONTENT, READ_AUDIENCE),
         pages=(PageGrant("home", ("add_page", "change_page")),),
+        # Wagtail lets "change" edit and delete anyone's file; with "add" only, the agency edits
+        # and deletes its own uploads, and the region keeps the shared library safe.
         collections=(
-            CollectionGrant("wagtailimages", ("add_image", "change_image", "choose_image")),
-            CollectionGrant("wagtaildocs", ("add_document", "change_document", "choose_document")),
+            CollectionGrant("wagtailimages", ("add_image", "choose_image")),
+            CollectionGrant("wagtaildocs", ("add_document", "choose_document")),
         ),
         description="Rédige et modifie les pages, extraits, images et documents ; soumet à validation ; ne publie pas.",
         demo_username="agence",

@@ -25,5 +25,4 @@ def page_feedback(context, page) -> dict:
         "form": FeedbackForm(initial={"page": page.pk}) if enabled else None,
         "page": page,
         "request": context.get("request"),
-        "csrf_token": context.get("csrf_token"),
     }

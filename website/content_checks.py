@@ -169,13 +169,13 @@ def check_page(page) -> list[Issue]:
             target = getattr(page, field.name, None)
             if target is None:
                 continue
-            issues.extend(_value_issues(target, label))
+            issues.extend(value_issues(target, label))
         elif isinstance(field, StreamField):
             stream = getattr(page, field.attname)
             for block, value, location in iter_block_values(None, stream, label[:1].upper() + label[1:]):
                 if block is None:
                     continue
-                issues.extend(_value_issues(value, location))
+                issues.extend(value_issues(value, location))
                 if isinstance(value, RichText):
                     for linktype, pk in _rich_text_links(value.source):
                         (linked_pages if linktype == "page" else linked_documents).setdefault(pk, location)
@@ -209,7 +209,7 @@ def check_page(page) -> list[Issue]:
     return issues
 
 
-def _value_issues(value, location: str) -> list[Issue]:
+def value_issues(value, location: str) -> list[Issue]:
     found = []
     if isinstance(value, AbstractImage):
         found.append(_image_issue(value, location))

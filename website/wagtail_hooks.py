@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
+from wagtail.models import Page
 
 from website import admin_views, posters
 from website.content_checks import check_page
@@ -67,6 +68,9 @@ def refuse_publishing_with_errors(request, page):
     errors = [issue for issue in issues if issue.is_error]
     if not errors:
         return None
+    if page.live and page.live_revision_id is None:
+        # The create view adds a new page already marked live before this hook runs: undo it.
+        Page.objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True)
     messages.error(request, _("Publication refusée : corrigez d’abord les points signalés ci-dessous (le brouillon est enregistré)."))
     for issue in errors:
         messages.error(request, f"{issue.location} : {issue.message}")

@@ -62,9 +62,9 @@ def _valid_channel(request: HttpRequest) -> str | None:
 
 
 @permission_required("wagtailadmin.access_admin", raise_exception=True)
-def qr_code(request: HttpRequest, page_id: int, fmt: str) -> HttpResponse:
+def qr_code(request: HttpRequest, page_id: int | str, fmt: str) -> HttpResponse:
     """``/admin/affiche/<id>/qr.svg|png?canal=…`` — the QR code alone, to download."""
-    page = _public_page(page_id)
+    page = _public_page(int(page_id))
     channel = _valid_channel(request)
     if channel is None:
         return HttpResponseBadRequest(

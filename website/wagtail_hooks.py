@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import path, re_path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
@@ -19,7 +19,7 @@ from website.dashboard import editorial_panels
 def register_editorial_urls():
     return [
         path("affiche/<int:page_id>/", posters.poster, name="website_poster"),
-        path("affiche/<int:page_id>/qr.<str:fmt>", posters.qr_code, name="website_poster_qr"),
+        re_path(r"^affiche/(?P<page_id>\d+)/qr\.(?P<fmt>svg|png)$", posters.qr_code, name="website_poster_qr"),
         path("verifications/<int:page_id>/", admin_views.page_checks, name="website_page_checks"),
     ]
 

@@ -10,6 +10,10 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
+        from website.caching import connect_invalidation_signals
+
+        connect_invalidation_signals()
+
         from website.roles import apply_roles_after_migrate
 
         # Editorial groups follow every migration, so new models of any app are covered.

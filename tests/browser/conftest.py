@@ -27,6 +27,13 @@ def find_chromium() -> str | None:
     return None
 
 
+def pytest_collection_modifyitems(items):
+    """Browser tests need the test database: mark them so pytest-django creates it."""
+    for item in items:
+        if item.get_closest_marker("browser") and not item.get_closest_marker("django_db"):
+            item.add_marker(pytest.mark.django_db)
+
+
 @pytest.fixture(scope="session")
 def demo_server(django_db_setup, django_db_blocker):
     """A live server over the full demo content, loaded once for the browser session.
@@ -41,6 +48,11 @@ def demo_server(django_db_setup, django_db_blocker):
 
     # The server's thread reads the database during every test: keep it unblocked.
     with django_db_blocker.unblock():
+        from django.db import connection
+
+        assert "memory" in connection.settings_dict["NAME"] or connection.settings_dict["NAME"].startswith("test_"), (
+            "browser tests must run on the test database"
+        )
         call_command("load_demo", "--no-admin", verbosity=0)
         server = LiveServer("localhost")
         yield server

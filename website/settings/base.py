@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "website.caching.PageCacheUpdateMiddleware",  # first: stores anonymous pages (see website/caching.py)
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -77,9 +78,10 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Counts page views (no cookie, nothing stored about visitors). Keep it between a future
-    # UpdateCacheMiddleware (first) and FetchFromCacheMiddleware (last): see docs/editorial-workflow.md.
+    # Counts page views (no cookie, nothing stored about visitors). Keep it between the page
+    # cache's update (first) and fetch (last) middlewares so cached views count too: see docs/editorial-workflow.md.
     "audience.middleware.AudienceMiddleware",
+    "website.caching.PageCacheFetchMiddleware",  # last: answers from the page cache
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -127,7 +129,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "website.cache_backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ida",
             "TIMEOUT": 600,
@@ -135,7 +137,7 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         },
         "renditions": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "website.cache_backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ida-renditions",
             "TIMEOUT": 60 * 60 * 24,
@@ -155,6 +157,12 @@ else:
             "TIMEOUT": 60 * 60 * 24,
         },
     }
+
+# Whole-page cache for anonymous visitors (website/caching.py). Off in dev and tests.
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").lower() != "false"
+CACHE_MIDDLEWARE_ALIAS = "default"
+CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
 
 # --- Passwords ------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -11,3 +11,6 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 INTERNAL_IPS = ["127.0.0.1"]
 # The demo admin account is allowed only under these settings (see load_demo).
 DEMO_ADMIN_ALLOWED = True
+
+# Editors and tests must always see fresh pages; tests enable it where they test it.
+PAGE_CACHE_ENABLED = False

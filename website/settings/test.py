@@ -15,3 +15,6 @@ CACHES = {
 MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DEMO_ADMIN_ALLOWED = True
+
+# Editors and tests must always see fresh pages; tests enable it where they test it.
+PAGE_CACHE_ENABLED = False

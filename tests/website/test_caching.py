@@ -1,0 +1,113 @@
+"""Anonymous pages are cached, and any edit or publication shows up at once."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from tests.website.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_anonymous_page_is_served_from_cache_with_public_headers(client, home_page, page_cache,
+                                                                 django_assert_num_queries):
+    page = StandardPageFactory(parent=home_page, slug="cachee", title="Page en cache")
+    first = client.get(page.url)
+    assert first.status_code == 200
+    assert "public" in first["Cache-Control"] and "max-age=300" in first["Cache-Control"]
+    assert "Cookie" in first["Vary"]
+    with django_assert_num_queries(0):
+        second = client.get(page.url)
+    assert second.content == first.content
+
+
+def test_publishing_a_change_shows_up_immediately(client, home_page, page_cache):
+    page = StandardPageFactory(parent=home_page, slug="modifiee", title="Avant")
+    assert "Avant" in client.get(page.url).content.decode()
+    page.title = "Après"
+    page.save_revision().publish()
+    assert "Après" in client.get(page.url).content.decode()
+
+
+def test_saving_site_settings_invalidates_cached_pages(client, home_page, page_cache):
+    from wagtail.models import Site
+
+    from website.models import SiteSettings
+
+    assert "Hauts-de-France" in client.get("/").content.decode()
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.region_name = "Normandie"
+    site_settings.save()
+    assert "Normandie" in client.get("/").content.decode()
+
+
+def test_a_visitor_with_a_territory_cookie_gets_a_separate_copy(client, home_page, page_cache):
+    client.get("/")
+    client.cookies["territoire"] = "DEP-59"
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.get("Age") is None  # freshly rendered, not the cookie-less copy
+
+
+def test_logged_in_editors_never_get_cached_pages(client, home_page, page_cache, django_user_model):
+    page = StandardPageFactory(parent=home_page, slug="editeur", title="Vue éditeur")
+    client.get(page.url)
+    user = django_user_model.objects.create_superuser("ed", "ed@example.invalid", "pw")
+    client.force_login(user)
+    response = client.get(page.url)
+    assert "public" not in response.get("Cache-Control", "")
+
+
+def test_admin_is_never_cached(client, page_cache):
+    response = client.get("/admin/login/")
+    assert "public" not in response.get("Cache-Control", "")
+
+
+def test_site_keeps_serving_when_the_cache_is_down(client, home_page, settings):
+    settings.PAGE_CACHE_ENABLED = True
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "website.cache_backends.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:1/0",
+                    "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}},
+    }
+    # Django's test signals rebuild the cache handlers when CACHES changes.
+    response = client.get("/")
+    assert response.status_code == 200
+
+
+def _redis_url() -> str:
+    import os
+    import socket
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+    except OSError:
+        pytest.skip("Redis is not running on 127.0.0.1:6379: start it (`redis-server`) to test the Redis page cache")
+    return url
+
+
+def test_pages_are_cached_in_redis_when_it_is_configured(client, home_page, settings, django_assert_num_queries):
+    settings.PAGE_CACHE_ENABLED = True
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "website.cache_backends.ResilientRedisCache", "LOCATION": _redis_url(),
+                    "KEY_PREFIX": "ida-test"},
+    }
+    from django.core.cache import cache as redis_cache
+
+    redis_cache.clear()
+    page = StandardPageFactory(parent=home_page, slug="redis", title="Servie par Redis")
+    client.get(page.url)
+    with django_assert_num_queries(0):
+        assert "Servie par Redis" in client.get(page.url).content.decode()
+    redis_cache.clear()

@@ -29,7 +29,7 @@ def test_concurrent_views_are_all_counted_without_duplicate_rows(home_page):
             barrier.wait()
             for _ in range(VIEWS_PER_THREAD):
                 assert record_page_view(home_page.pk, channel)
-        except BaseException as error:  # noqa: BLE001 — reported by the assertion below
+        except BaseException as error:
             errors.append(error)
         finally:
             connections.close_all()

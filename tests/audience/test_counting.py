@@ -114,3 +114,17 @@ def test_document_downloads_are_counted_by_channel(browser_client, home_page):
     assert response.status_code == 200
     row = DocumentDownloadCount.objects.get()
     assert (row.document_id, row.channel, row.downloads) == (document.pk, "salon", 1)
+
+
+def test_views_answered_by_the_page_cache_are_counted_too(browser_client, content_page, settings, monkeypatch):
+    import audience.wagtail_hooks
+
+    settings.PAGE_CACHE_ENABLED = True
+    served = []
+    original = audience.wagtail_hooks.mark_page
+    monkeypatch.setattr(audience.wagtail_hooks, "mark_page", lambda request, pk: (served.append(pk), original(request, pk)))
+    first = browser_client.get(content_page.url + "?canal=salon")
+    second = browser_client.get(content_page.url + "?canal=salon")
+    assert first.status_code == second.status_code == 200
+    assert served == [content_page.pk], "the second view must come from the page cache, not from Wagtail"
+    assert _views(content_page, "salon") == 2

@@ -32,7 +32,7 @@ def campaigns(home_page):
 
 
 def test_campaign_pages_live_under_campagne_and_show_their_audience(client, campaigns):
-    index, current, past = campaigns
+    _index, current, _past = campaigns
     assert current.url == "/campagne/recrute/"
     html = client.get(current.url).content.decode()
     assert "Collégiens et lycéens" in html and "Viens voir." in html
@@ -40,7 +40,7 @@ def test_campaign_pages_live_under_campagne_and_show_their_audience(client, camp
 
 
 def test_campaign_index_lists_current_waves_before_the_others(client, campaigns, django_assert_max_num_queries):
-    index, current, past = campaigns
+    index, _current, _past = campaigns
     with django_assert_max_num_queries(40):
         html = client.get(index.url).content.decode()
     assert html.index("L’industrie recrute près de chez toi") < html.index("Semaine de l’industrie 2025")

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext as _
 from wagtail.blocks import StreamValue, StructValue
@@ -126,21 +127,36 @@ def _dataset_issue(value, location: str) -> Issue | None:
     if is_dataset(value):
         dataset = value
     elif isinstance(value, models.Model):
-        try:
-            field = value._meta.get_field("dataset")
-        except Exception:
+        if _has_dataset_field(value):
+            dataset = getattr(value, "dataset", None)
+        elif _resolves_to_a_figure(value):
+            # A figure chosen by reference (e.g. the observatory's KeyIndicator): ``current()``
+            # returns the value from the latest *published* dataset, or None when there is none.
+            figure = value.current()
+            dataset = getattr(figure, "dataset", None) if figure is not None else None
+        else:
             return None
-        if not field.is_relation:
-            return None
-        dataset = getattr(value, "dataset", None)
         if dataset is None:
             return Issue(ERROR, "dataset", location,
-                         _("Le chiffre « %(name)s » ne renvoie à aucun jeu de données.") % {"name": str(value)})
+                         _("Le chiffre « %(name)s » ne renvoie à aucun jeu de données publié.") % {"name": str(value)})
     if dataset is None or is_dataset_published(dataset):
         return None
     return Issue(ERROR, "dataset", location,
                  _("Le jeu de données « %(name)s » n’est pas publié : le chiffre ne peut pas être montré.")
                  % {"name": str(dataset)})
+
+
+def _has_dataset_field(value: models.Model) -> bool:
+    try:
+        return value._meta.get_field("dataset").is_relation
+    except FieldDoesNotExist:
+        return False
+
+
+def _resolves_to_a_figure(value: models.Model) -> bool:
+    """A model of the datasets' app offering ``current()`` (the figure it stands for)."""
+    app_label = dataset_model_label().partition(".")[0]
+    return value._meta.app_label == app_label and callable(getattr(value, "current", None))
 
 
 def _rich_text_links(source: str) -> Iterator[tuple[str, int]]:

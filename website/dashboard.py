@@ -114,15 +114,20 @@ class StaleDataPanel(EditorialPanel):
 
 
 class TopKitsPanel(EditorialPanel):
-    """Documents (teacher kits first) most downloaded over the last 30 days."""
+    """Teacher kits most downloaded: the schools app's monthly kit counters when installed
+    (this month and the previous one), otherwise document downloads over 30 days (the
+    "Kits pédagogiques" collection when it exists)."""
 
     panel_id = "ida-top-kits"
-    heading = _("Kits les plus téléchargés (30 jours)")
+    heading = _("Kits les plus téléchargés")
     empty_text = _("Aucun téléchargement sur la période.")
-    columns = (_("Document"), _("Téléchargements"))
+    columns = (_("Kit"), _("Téléchargements"))
     order = 70
 
     def rows(self) -> list[dict]:
+        kit_rows = top_kit_downloads()
+        if kit_rows is not None:
+            return kit_rows
         from wagtail.models import Collection
 
         from audience.reports import default_period, top_documents
@@ -131,6 +136,24 @@ class TopKitsPanel(EditorialPanel):
         name = collection if Collection.objects.filter(name=collection).exists() else None
         return [{"title": row.label, "url": "", "cells": [row.value]}
                 for row in top_documents(default_period(), limit=MAX_ROWS, collection_name=name)]
+
+
+def top_kit_downloads(limit: int = MAX_ROWS) -> list[dict] | None:
+    """Rows from ``schools.KitDownloadCount`` (kit, month, count), or None when that model does not exist."""
+    from django.apps import apps
+    from django.db.models import Sum
+    from django.utils import timezone
+
+    try:
+        model = apps.get_model("schools", "KitDownloadCount")
+    except LookupError:
+        return None
+    this_month = timezone.localdate().replace(day=1)
+    previous_month = (this_month - timezone.timedelta(days=1)).replace(day=1)
+    totals = (model.objects.filter(month__gte=previous_month).order_by().values("kit", "kit__title")
+              .annotate(total=Sum("count")).order_by("-total", "kit__title")[:limit])
+    return [{"title": row["kit__title"], "url": reverse("wagtailadmin_pages:edit", args=[row["kit"]]),
+             "cells": [row["total"]]} for row in totals]
 
 
 class NotUsefulPanel(EditorialPanel):

@@ -74,7 +74,13 @@ def stale_datasets(months: int | None = None, limit: int = 20) -> list[StaleData
         threshold = timezone.make_aware(start_of_day) if settings.USE_TZ else start_of_day
     else:
         threshold = cutoff
-    datasets = list(model.objects.filter(**{f"{field_name}__lt": threshold}).order_by(field_name)[:limit])
+    queryset = model.objects.filter(**{f"{field_name}__lt": threshold})
+    if "status" in {field.name for field in model._meta.concrete_fields}:
+        # Only what is shown to the public: drafts and archived versions are not "on the site".
+        from website.content_checks import PUBLISHED_STATUSES
+
+        queryset = queryset.filter(status__in=PUBLISHED_STATUSES)
+    datasets = list(queryset.order_by(field_name)[:limit])
     if not datasets:
         return []
 
@@ -100,6 +106,7 @@ def stale_datasets(months: int | None = None, limit: int = 20) -> list[StaleData
         dataset_id = owner_of.get((to_ct, to_id))
         if dataset_id is not None:
             pages_by_dataset[dataset_id].add(int(page_id))
+    _add_pages_of_resolved_figures(model, pages_by_dataset, page_ct)
     all_page_ids = set().union(*pages_by_dataset.values())
     pages = {page.pk: page for page in Page.objects.filter(pk__in=all_page_ids).only("id", "title", "live")}
     result = []
@@ -109,6 +116,37 @@ def stale_datasets(months: int | None = None, limit: int = 20) -> list[StaleData
         result.append(StaleDataset(dataset, day, sorted((pages[pk] for pk in pages_by_dataset[dataset.pk] if pk in pages),
                                                         key=lambda p: p.title)))
     return result
+
+
+def _add_pages_of_resolved_figures(model, pages_by_dataset: dict[int, set[int]], page_ct: int,
+                                   max_objects: int = 500) -> None:
+    """Pages showing figures that name their dataset only when resolved (``current()``), e.g. key indicators.
+
+    Bounded: at most ``max_objects`` referenced figures per model are resolved (the
+    observatory caches them).
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    app_models = [m for m in apps.get_app_config(model._meta.app_label).get_models()
+                  if m is not model and callable(getattr(m, "current", None))]
+    if not app_models:
+        return
+    content_types = ContentType.objects.get_for_models(*app_models)
+    references = ReferenceIndex.objects.filter(
+        base_content_type_id=page_ct, to_content_type__in=list(content_types.values()),
+    ).values_list("to_content_type_id", "to_object_id", "object_id")
+    by_model = {ct.pk: m for m, ct in content_types.items()}
+    grouped: dict[int, dict[str, set[int]]] = {}
+    for ct_id, to_id, page_id in references[: max_objects * 10]:
+        grouped.setdefault(ct_id, {}).setdefault(to_id, set()).add(int(page_id))
+    for ct_id, pages_by_object in grouped.items():
+        ids = [int(pk) for pk in pages_by_object if pk.isdigit()][:max_objects]
+        for pk, figure in by_model[ct_id].objects.in_bulk(ids).items():
+            value = figure.current()
+            dataset = getattr(value, "dataset", None)
+            if dataset is not None and dataset.pk in pages_by_dataset:
+                pages_by_dataset[dataset.pk].update(pages_by_object[str(pk)])
 
 
 def _base_ct_id(obj: models.Model) -> int:

@@ -1,5 +1,34 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+STATISTICIANS_GROUP = "Statisticiens"
+STATISTICIAN_PERMISSIONS = [
+    ("wagtailadmin", "admin", "access_admin"),
+    ("observatory", "dataset", "import_dataset"),
+    ("observatory", "dataset", "publish_dataset"),
+    ("observatory", "dataset", "view_dataset"),
+    ("observatory", "keyindicator", "add_keyindicator"),
+    ("observatory", "keyindicator", "change_keyindicator"),
+    ("observatory", "keyindicator", "delete_keyindicator"),
+    ("observatory", "keyindicator", "view_keyindicator"),
+]
+
+
+def ensure_statisticians_group(sender=None, **kwargs) -> None:
+    """The « Statisticiens » group: import and publish datasets, manage key figures (idempotent)."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+
+    # Our handler may run before auth's: make sure the permissions exist first.
+    for label in ("observatory", "wagtailadmin"):
+        create_permissions(apps.get_app_config(label), verbosity=0)
+    group, _ = Group.objects.get_or_create(name=STATISTICIANS_GROUP)
+    for app_label, _model, codename in STATISTICIAN_PERMISSIONS:
+        permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+        if permission is not None:
+            group.permissions.add(permission)
 
 
 class ObservatoryConfig(AppConfig):
@@ -7,3 +36,6 @@ class ObservatoryConfig(AppConfig):
 
     name = "observatory"
     verbose_name = _("Observatoire")
+
+    def ready(self) -> None:
+        post_migrate.connect(ensure_statisticians_group, sender=self, dispatch_uid="observatory_statisticians")

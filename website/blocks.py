@@ -15,6 +15,8 @@ from wagtail.blocks import StructValue
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock as WagtailImageBlock
 
+from observatory.blocks import IndicatorBlock
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -230,6 +232,7 @@ class BaseStreamBlock(blocks.StreamBlock):
     faq = FaqBlock()
     myth_fact = MythFactBlock()
     document = DocumentBlock()
+    indicator = IndicatorBlock()
 
     class Meta:
         block_counts: dict = {}

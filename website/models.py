@@ -18,6 +18,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 from wagtail.search import index
 
+from observatory.blocks import KeyFiguresBlock
 from website.blocks import (
     AudienceEntryBlock,
     BaseStreamBlock,
@@ -92,6 +93,10 @@ class HomePage(HeroMixin, Page):
         verbose_name=_("pages mises en avant"),
         help_text=_("Les pages à mettre en avant sur l'accueil (métiers, articles, événements…)."),
     )
+    key_figures = StreamField(
+        [("key_figures", KeyFiguresBlock())], blank=True, max_num=1, verbose_name=_("chiffres clés"),
+        help_text=_("Des chiffres de l'observatoire, toujours affichés avec leur source et leur année."),
+    )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("contenu"))
 
     content_panels = [
@@ -99,6 +104,7 @@ class HomePage(HeroMixin, Page):
         *HeroMixin.hero_panels,
         FieldPanel("hero_call_to_action"),
         FieldPanel("audience_entries"),
+        FieldPanel("key_figures"),
         MultiFieldPanel([FieldPanel("highlights_title"), FieldPanel("highlights")], heading=_("À la une")),
         FieldPanel("body"),
     ]

@@ -18,6 +18,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("", include("audience.urls")),
+    # Observatory: open-data API (/api/v1/) and the visitor's territory choice (/territoire/).
+    path("", include("observatory.urls")),
 ]
 
 if settings.DEBUG:

@@ -310,6 +310,7 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 # Loaders run in this order by `manage.py load_demo`; each app owns its demo content.
 DEMO_LOADERS = [
     "website.demo",
+    "observatory.demo",
     # Section apps add their loaders here, before the navigation step.
     "website.demo_editorial",
     "website.demo_navigation",

@@ -1,0 +1,32 @@
+"""Cache invalidation for observatory figures: one version number, bumped on every publication.
+
+Cached figures put the version in their key, so a publication makes every older entry
+unreachable at once (they expire on their own), whatever the cache backend.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.core.cache import cache
+
+VERSION_KEY = "observatory:data-version"
+TIMEOUT = 60 * 60 * 24
+
+
+def data_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = int(time.time() * 1000)
+        cache.add(VERSION_KEY, version, None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def bump_data_version() -> None:
+    """Called after a publication commits: every cached figure is recomputed on next use."""
+    cache.set(VERSION_KEY, max(int(time.time() * 1000), (cache.get(VERSION_KEY) or 0) + 1), None)
+
+
+def versioned_key(*parts: object) -> str:
+    return ":".join(["observatory", str(data_version()), *(str(part) for part in parts)])

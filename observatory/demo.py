@@ -1,0 +1,48 @@
+"""Demo data of the observatory: real official files shipped in ``observatory/data/``, loaded through
+the same importer as a statistician's upload, then the observatory pages.
+
+Idempotent: a file whose checksum matches the published version of its kind is skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from observatory.importers.service import run_import
+from observatory.models import Dataset, DatasetStatus
+
+DATA = Path(__file__).resolve().parent / "data"
+
+#: (kind, file) in dependency order: nomenclatures first, then indicators.
+DEMO_FILES = [
+    ("territories", "cog_regions.csv"),
+    ("territories", "cog_departements.csv"),
+    ("rome", "referentiel_code_rome_v347.csv"),
+    ("rome-riasec", "referentiel_code_rome_riasec_v347.csv"),
+    ("fap", "intitule_fap2009.txt"),
+    ("fap-rome", "passage_fap2009_romev3.txt"),
+    ("naf", "naf_rev2.csv"),
+    ("tension", "tensions_hdf_2019.csv"),
+    ("occupation-stats", "salaire_median_3niv.csv"),
+]
+
+
+def load_datasets(stdout) -> None:
+    for kind, name in DEMO_FILES:
+        path = DATA / name
+        checksum = hashlib.sha256(path.read_bytes()).hexdigest()
+        if Dataset.objects.filter(kind=kind, checksum=checksum).exclude(status=DatasetStatus.DRAFT).exists():
+            continue
+        with path.open("rb") as stream:
+            result = run_import(kind, stream, name, publish=True)
+        if not result.ok:
+            raise RuntimeError(f"Demo file {name} rejected: " + "; ".join(result.log.report_lines()))
+        stdout.write(f"  observatoire : {name} ({result.rows} lignes)")
+
+
+def load(stdout) -> None:
+    from observatory.demo_pages import load_pages
+
+    load_datasets(stdout)
+    load_pages(stdout)

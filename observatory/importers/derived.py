@@ -1,0 +1,50 @@
+"""Results derived from published data, rebuilt on publication (never computed per request)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from observatory.cache import bump_data_version
+from observatory.models import DatasetKind, FapFamily, OccupationTension, RomeFapLink, TensionIndicator
+
+#: Publishing one of these kinds changes which tension row represents a ROME code.
+AFFECTS_OCCUPATION_TENSION = {DatasetKind.TENSION, DatasetKind.FAP_ROME, DatasetKind.ROME, DatasetKind.FAP}
+
+
+def rebuild_after_publication(kind: str) -> None:
+    """Rebuild what depends on ``kind`` and invalidate cached figures once the transaction commits."""
+    if kind in AFFECTS_OCCUPATION_TENSION:
+        rebuild_occupation_tension()
+    transaction.on_commit(bump_data_version)
+
+
+def rebuild_occupation_tension() -> int:
+    """For each ROME code × territory, the published FAP 225 tension row that represents it.
+
+    A ROME code may feed several FAP 225 families: the one with the largest employment in
+    that territory wins (rows with a published score first), latest year first. Returns the
+    number of rows written.
+    """
+    faps_by_rome: dict[int, list[int]] = {}
+    for rome_id, fap_id in RomeFapLink.objects.values_list("rome_id", "fap_id"):
+        faps_by_rome.setdefault(rome_id, []).append(fap_id)
+    best: dict[tuple[int, int], tuple[tuple, int, float | None]] = {}
+    romes_by_fap: dict[int, list[int]] = {}
+    for rome_id, fap_ids in faps_by_rome.items():
+        for fap_id in fap_ids:
+            romes_by_fap.setdefault(fap_id, []).append(rome_id)
+    rows = (TensionIndicator.objects.published().filter(fap__level=FapFamily.Level.DETAILED)
+            .values_list("pk", "fap_id", "territory_id", "year", "employment", "score").iterator(chunk_size=5000))
+    for pk, fap_id, territory_id, year, employment, score in rows:
+        rank = (year, score is not None, employment or 0, -pk)
+        for rome_id in romes_by_fap.get(fap_id, ()):
+            key = (rome_id, territory_id)
+            current = best.get(key)
+            if current is None or rank > current[0]:
+                best[key] = (rank, pk, score)
+    from observatory.importers.service import insert_rows
+
+    OccupationTension.objects.all().delete()
+    insert_rows(OccupationTension, ["rome", "territory", "tension", "score"],
+                ((rome_id, territory_id, pk, score) for (rome_id, territory_id), (_, pk, score) in best.items()))
+    return len(best)

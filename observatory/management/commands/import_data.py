@@ -1,0 +1,37 @@
+"""``python manage.py import_data KIND FILE [--dry-run] [--publish]``: load an official file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from observatory.importers.service import KINDS, run_import
+
+
+class Command(BaseCommand):
+    help = ("Importe un fichier officiel (CSV ou XLSX) : tout ou rien, avec un rapport ligne par ligne. "
+            "Types : " + ", ".join(KINDS))
+
+    def add_arguments(self, parser):
+        parser.add_argument("kind", choices=sorted(KINDS), help="type de fichier")
+        parser.add_argument("file", help="chemin du fichier")
+        parser.add_argument("--dry-run", action="store_true", help="montre ce qui changerait, sans rien enregistrer")
+        parser.add_argument("--publish", action="store_true",
+                            help="publie la nouvelle version (remplace la version publiée du même millésime)")
+        parser.add_argument("--title", default="", help="titre du jeu de données (par défaut selon le type)")
+        parser.add_argument("--source", default="", help="source affichée (par défaut selon le type)")
+        parser.add_argument("--vintage", type=int, default=None, help="millésime (par défaut : année la plus récente)")
+
+    def handle(self, *args, **options):
+        path = Path(options["file"])
+        if not path.is_file():
+            raise CommandError(f"Fichier introuvable : {path}")
+        with path.open("rb") as stream:
+            result = run_import(options["kind"], stream, path.name, publish=options["publish"],
+                                dry_run=options["dry_run"], title=options["title"], source=options["source"],
+                                vintage=options["vintage"])
+        for line in result.summary_lines():
+            (self.stdout if result.ok else self.stderr).write(line)
+        if not result.ok:
+            raise CommandError(f"Import refusé : {result.log.count} problème(s), aucune donnée modifiée.")

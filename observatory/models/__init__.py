@@ -1,0 +1,42 @@
+"""Observatory models, split by topic. Other apps import them from here."""
+
+from .datasets import NOMENCLATURE_KINDS, Dataset, DatasetKind, DatasetStatus
+from .indicators import (
+    Employment,
+    HiringProjects,
+    KeyIndicator,
+    OccupationStats,
+    OccupationTension,
+    TensionIndicator,
+)
+from .nomenclatures import (
+    FapFamily,
+    NafActivity,
+    RomeFapLink,
+    RomeOccupation,
+    Territory,
+    TerritoryLevel,
+    territory_key,
+)
+from .pages import ObservatoryIndexPage
+
+__all__ = [
+    "NOMENCLATURE_KINDS",
+    "Dataset",
+    "DatasetKind",
+    "DatasetStatus",
+    "Employment",
+    "FapFamily",
+    "HiringProjects",
+    "KeyIndicator",
+    "NafActivity",
+    "ObservatoryIndexPage",
+    "OccupationStats",
+    "OccupationTension",
+    "RomeFapLink",
+    "RomeOccupation",
+    "TensionIndicator",
+    "Territory",
+    "TerritoryLevel",
+    "territory_key",
+]

@@ -1,0 +1,86 @@
+"""Datasets: one row per imported file version, with its provenance and publication status."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DatasetKind(models.TextChoices):
+    TERRITORIES = "territories", _("Territoires (COG INSEE)")
+    ROME = "rome", _("Métiers ROME")
+    ROME_RIASEC = "rome-riasec", _("Codes RIASEC des métiers ROME")
+    FAP = "fap", _("Familles professionnelles FAP 2009")
+    FAP_ROME = "fap-rome", _("Correspondance FAP ↔ ROME")
+    NAF = "naf", _("Activités NAF rév. 2")
+    TENSION = "tension", _("Tensions sur le marché du travail (Dares)")
+    BMO = "bmo", _("Besoins en main-d'œuvre (France Travail)")
+    EMPLOYMENT = "employment", _("Emploi salarié par activité")
+    OCCUPATION_STATS = "occupation-stats", _("Portrait statistique des métiers (Dares)")
+
+
+#: Kinds that describe nomenclatures: applied directly (upsert), never versioned per vintage.
+NOMENCLATURE_KINDS = frozenset({
+    DatasetKind.TERRITORIES, DatasetKind.ROME, DatasetKind.ROME_RIASEC, DatasetKind.FAP,
+    DatasetKind.FAP_ROME, DatasetKind.NAF,
+})
+
+
+class DatasetStatus(models.TextChoices):
+    DRAFT = "draft", _("brouillon")
+    PUBLISHED = "published", _("publié")
+    REPLACED = "replaced", _("remplacé (archivé)")
+
+
+class Dataset(models.Model):
+    """A version of an imported file: what it is, where it comes from, who loaded it, whether it is live.
+
+    Publishing a version of a (kind, vintage) pair archives the previously published one
+    (status ``replaced``) in the same transaction; its rows stay for audit and rollback.
+    """
+
+    kind = models.CharField(_("type"), max_length=20, choices=DatasetKind.choices)
+    title = models.CharField(_("titre"), max_length=200)
+    source = models.CharField(_("source"), max_length=200, help_text=_("Ex. « Dares, France Travail »."))
+    publisher = models.CharField(_("producteur"), max_length=200, blank=True)
+    vintage = models.PositiveSmallIntegerField(_("millésime"), null=True, blank=True,
+                                               help_text=_("Année des données (ex. 2019)."))
+    licence = models.CharField(_("licence"), max_length=120, default="Licence Ouverte / Etalab 2.0")
+    source_url = models.URLField(_("adresse de la source"), blank=True)
+    original_filename = models.CharField(_("fichier d'origine"), max_length=255)
+    checksum = models.CharField(_("empreinte SHA-256"), max_length=64)
+    row_count = models.PositiveIntegerField(_("lignes"), default=0)
+    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name=_("importé par"))
+    imported_at = models.DateTimeField(_("importé le"), auto_now_add=True)
+    status = models.CharField(_("statut"), max_length=12, choices=DatasetStatus.choices, default=DatasetStatus.DRAFT)
+    published_at = models.DateTimeField(_("publié le"), null=True, blank=True)
+    supersedes = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="superseded_by", verbose_name=_("remplace la version"))
+    summary = models.TextField(_("résumé de l'import"), blank=True)
+
+
+    class Meta:
+        verbose_name = _("jeu de données")
+        verbose_name_plural = _("jeux de données")
+        ordering = ["-imported_at", "-pk"]
+        permissions = [
+            ("import_dataset", _("Peut importer des jeux de données")),
+            ("publish_dataset", _("Peut publier ou restaurer un jeu de données")),
+        ]
+        indexes = [models.Index(fields=["kind", "status"], name="observatory_dataset_kind_st")]
+
+    def __str__(self) -> str:
+        vintage = f" {self.vintage}" if self.vintage else ""
+        return f"{self.title}{vintage} — {self.get_status_display()} (n° {self.pk})"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == DatasetStatus.PUBLISHED
+
+    @property
+    def attribution(self) -> str:
+        """« Source : Dares, France Travail (2019) » — what every figure shown must carry."""
+        vintage = f" ({self.vintage})" if self.vintage else ""
+        return f"{self.source}{vintage}"

@@ -1,0 +1,163 @@
+"""Nomenclatures: territories (INSEE COG), ROME occupations, FAP 2009 families, NAF rév. 2.
+
+Every row is loaded by an importer from an official file (see ``observatory/importers``);
+nothing here is typed by hand. Codes are the official ones, kept as text (``"02"``, ``"2A"``).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TerritoryLevel(models.TextChoices):
+    NATION = "nation", _("France")
+    REGION = "region", _("région")
+    DEPARTEMENT = "departement", _("département")
+    ZONE_EMPLOI = "zone_emploi", _("zone d'emploi")
+
+
+#: Prefix of the territory key for each level: "FR", "REG-32", "DEP-59", "ZE-3201".
+KEY_PREFIX = {
+    TerritoryLevel.REGION: "REG",
+    TerritoryLevel.DEPARTEMENT: "DEP",
+    TerritoryLevel.ZONE_EMPLOI: "ZE",
+}
+
+
+def territory_key(level: str, code: str) -> str:
+    """The stable key of a territory: ``FR`` for the nation, else ``<prefix>-<INSEE code>``."""
+    if level == TerritoryLevel.NATION:
+        return "FR"
+    return f"{KEY_PREFIX[TerritoryLevel(level)]}-{code}"
+
+
+class Territory(models.Model):
+    """A territory of the official geographic code (COG): nation, région, département, zone d'emploi."""
+
+    key = models.CharField(_("clé"), max_length=16, unique=True, help_text=_("Ex. FR, REG-32, DEP-59, ZE-3201."))
+    level = models.CharField(_("niveau"), max_length=12, choices=TerritoryLevel.choices)
+    code = models.CharField(_("code INSEE"), max_length=8)
+    name = models.CharField(_("nom"), max_length=120)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("parent"),
+    )
+
+
+    class Meta:
+        verbose_name = _("territoire")
+        verbose_name_plural = _("territoires")
+        ordering = ["key"]
+        constraints = [models.UniqueConstraint(fields=["level", "code"], name="observatory_territory_level_code")]
+
+    def __str__(self) -> str:
+        if self.level == TerritoryLevel.NATION:
+            return self.name
+        return f"{self.name} ({self.get_level_display()} {self.code})"
+
+    def ancestors(self) -> list[Territory]:
+        """This territory, then its parent, grand-parent… up to the nation (at most 4 levels).
+
+        Walks ``parent`` links: callers that need it in one query use
+        ``select_related("parent__parent__parent")``.
+        """
+        chain: list[Territory] = []
+        current: Territory | None = self
+        while current is not None and len(chain) < 5:
+            chain.append(current)
+            current = current.parent
+        return chain
+
+
+class RomeOccupation(models.Model):
+    """An occupation of France Travail's ROME referential (v3 codes such as ``H2913``, kept in ROME 4)."""
+
+    code = models.CharField(_("code ROME"), max_length=5, unique=True)
+    label = models.CharField(_("libellé"), max_length=200)
+    riasec_major = models.CharField(_("RIASEC majeur"), max_length=1, blank=True)
+    riasec_minor = models.CharField(_("RIASEC mineur"), max_length=1, blank=True)
+    domain = models.CharField(_("grand domaine"), max_length=1, db_index=True, help_text=_("Lettre : H = Industrie."))
+
+
+    class Meta:
+        verbose_name = _("métier ROME")
+        verbose_name_plural = _("métiers ROME")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} — {self.label}"
+
+    @property
+    def domain_label(self) -> str:
+        from observatory.importers.parsing import ROME_DOMAINS
+
+        return ROME_DOMAINS.get(self.domain, "")
+
+
+class FapFamily(models.Model):
+    """A FAP 2009 family: 22 domains (``D``), 87 aggregated (``D2Z``), 225 detailed (``D2Z40``)."""
+
+    class Level(models.IntegerChoices):
+        DOMAIN = 22, _("domaine (22)")
+        AGGREGATED = 87, _("famille agrégée (87)")
+        DETAILED = 225, _("famille détaillée (225)")
+
+    code = models.CharField(_("code FAP"), max_length=5, unique=True)
+    label = models.CharField(_("libellé"), max_length=200)
+    level = models.PositiveSmallIntegerField(_("niveau"), choices=Level.choices)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("parent"),
+    )
+
+
+    class Meta:
+        verbose_name = _("famille professionnelle (FAP)")
+        verbose_name_plural = _("familles professionnelles (FAP)")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} — {self.label}"
+
+
+class RomeFapLink(models.Model):
+    """The official FAP 2009 ↔ ROME v3 crosswalk (a ROME code may feed several FAP 225 families)."""
+
+    rome = models.ForeignKey(RomeOccupation, on_delete=models.CASCADE, related_name="fap_links")
+    fap = models.ForeignKey(FapFamily, on_delete=models.CASCADE, related_name="rome_links")
+
+    class Meta:
+        verbose_name = _("correspondance ROME ↔ FAP")
+        verbose_name_plural = _("correspondances ROME ↔ FAP")
+        constraints = [models.UniqueConstraint(fields=["rome", "fap"], name="observatory_romefaplink_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.rome_id} ↔ {self.fap_id}"
+
+
+class NafActivity(models.Model):
+    """An activity of INSEE's NAF rév. 2, from section (``C``) to sous-classe (``25.62A``), with its A38 branch."""
+
+    class Level(models.TextChoices):
+        SECTION = "section", _("section")
+        DIVISION = "division", _("division")
+        GROUP = "groupe", _("groupe")
+        CLASS = "classe", _("classe")
+        SUBCLASS = "sous_classe", _("sous-classe")
+
+    code = models.CharField(_("code NAF"), max_length=6, unique=True)
+    label = models.CharField(_("libellé"), max_length=250)
+    level = models.CharField(_("niveau"), max_length=12, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("parent"),
+    )
+    a38 = models.CharField(_("branche A38"), max_length=2, blank=True, db_index=True,
+                           help_text=_("Agrégation A38 de l'INSEE, ex. CA, CH, MA (vide pour une section)."))
+
+
+    class Meta:
+        verbose_name = _("activité NAF")
+        verbose_name_plural = _("activités NAF")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} — {self.label}"

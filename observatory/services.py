@@ -1,0 +1,293 @@
+"""What pages ask the observatory: the tension of an occupation here, who recruits here, key figures.
+
+Every answer comes from published datasets and precomputed rows (``OccupationTension``),
+in a fixed, small number of queries, and is cached under the data version (bumped on each
+publication, see ``observatory.cache``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Max, Q
+from django.urls import NoReverseMatch
+
+from observatory.cache import TIMEOUT, versioned_key
+from observatory.models import (
+    Dataset,
+    DatasetKind,
+    DatasetStatus,
+    Employment,
+    HiringProjects,
+    KeyIndicator,
+    OccupationTension,
+    TensionIndicator,
+    Territory,
+)
+from observatory.tension import LEVEL_LABELS, main_reasons
+
+COMPLEMENTARY_FIELDS = ("hiring_intensity", "training_link", "lack_of_workforce", "non_durable_employment",
+                        "working_conditions", "geographic_mismatch")
+METHOD_PATH = "/observatoire/methode-tensions/"
+
+
+@dataclass(frozen=True)
+class HiringSummary:
+    """BMO hiring projects for one occupation family in a territory (secrecy respected)."""
+
+    projects: int | None
+    share_difficult: float | None
+    share_seasonal: float | None
+    has_secret: bool
+    year: int
+    territory: Territory
+    dataset: Dataset
+
+    @property
+    def source(self) -> str:
+        return self.dataset.source
+
+
+@dataclass(frozen=True)
+class TensionSummary:
+    """The tension of an occupation in a territory, ready to show (see ``components/tension_badge.html``)."""
+
+    rome_code: str
+    occupation_label: str
+    fap_code: str
+    fap_label: str
+    level: int | None
+    level_label: str
+    score: float | None
+    reasons: list[str]
+    territory: Territory
+    requested_territory: Territory
+    is_fallback: bool
+    year: int
+    dataset: Dataset
+    hiring_projects: HiringSummary | None = None
+    employment: int | None = None
+    complementary: dict[str, int | None] = field(default_factory=dict)
+
+    @property
+    def source(self) -> str:
+        return self.dataset.source
+
+    @property
+    def vintage(self) -> int:
+        return self.dataset.vintage or self.year
+
+    @property
+    def method_url(self) -> str:
+        return method_url()
+
+
+def method_url() -> str:
+    """The page explaining the tension method (the demo creates it at this address)."""
+    url = cache.get("observatory:method-url")
+    if url is None:
+        from wagtail.models import Page
+
+        try:
+            page = Page.objects.filter(slug="methode-tensions").live().first()
+            url = (page.url if page is not None else None) or METHOD_PATH
+        except NoReverseMatch:  # no site configured yet
+            url = METHOD_PATH
+        cache.set("observatory:method-url", url, 600)
+    return url
+
+
+def _chain(territory: Territory) -> list[Territory]:
+    if territory.parent_id and not Territory.parent.is_cached(territory):
+        territory = Territory.objects.select_related("parent__parent__parent").get(pk=territory.pk)
+    return territory.ancestors()
+
+
+def _summary(link: OccupationTension, requested: Territory, hiring: HiringSummary | None) -> TensionSummary:
+    tension = link.tension
+    complementary = {name: getattr(tension, name) for name in COMPLEMENTARY_FIELDS}
+    return TensionSummary(
+        rome_code=link.rome.code, occupation_label=link.rome.label, fap_code=tension.fap.code,
+        fap_label=tension.fap.label, level=tension.level, level_label=LEVEL_LABELS.get(tension.level or 0, ""),
+        score=tension.score, reasons=main_reasons(complementary), territory=link.territory,
+        requested_territory=requested, is_fallback=link.territory_id != requested.pk, year=tension.year,
+        dataset=tension.dataset, hiring_projects=hiring, employment=tension.employment, complementary=complementary,
+    )
+
+
+def _links(chain: list[Territory], **filters) -> list[OccupationTension]:
+    return list(OccupationTension.objects.filter(territory__in=chain, tension__level__isnull=False, **filters)
+                .select_related("rome", "territory", "tension__fap", "tension__dataset"))
+
+
+def _hiring_for(fap_ids: set[int], chain: list[Territory]) -> dict[int, HiringSummary]:
+    """Latest published BMO projects per FAP family, from the most local territory of the chain (1 query)."""
+    if not fap_ids:
+        return {}
+    order = {territory.pk: position for position, territory in enumerate(chain)}
+    by_territory = {territory.pk: territory for territory in chain}
+    best: dict[int, HiringProjects] = {}
+    rows = (HiringProjects.objects.published().filter(fap_id__in=fap_ids, territory__in=chain)
+            .select_related("dataset"))
+    for row in rows:
+        current = best.get(row.fap_id)
+        if current is None or (order[row.territory_id], -row.year) < (order[current.territory_id], -current.year):
+            best[row.fap_id] = row
+    return {
+        fap_id: HiringSummary(projects=row.projects, share_difficult=row.share_difficult,
+                              share_seasonal=row.share_seasonal, has_secret=row.has_secret, year=row.year,
+                              territory=by_territory[row.territory_id], dataset=row.dataset)
+        for fap_id, row in best.items()
+    }
+
+
+def tensions_for_occupations(rome_codes: list[str], territory: Territory) -> dict[str, TensionSummary]:
+    """Tension of each ROME code in ``territory`` (or its nearest parent with a published figure).
+
+    Three queries at most whatever the number of codes (territory chain, tensions, BMO);
+    none when cached. Codes without any published figure are absent from the result.
+    """
+    codes = sorted({code.strip().upper() for code in rome_codes if code and code.strip()})
+    if not codes or territory is None:
+        return {}
+    key = versioned_key("tensions", territory.key, ",".join(codes))
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    chain = _chain(territory)
+    position = {item.pk: index for index, item in enumerate(chain)}
+    chosen: dict[str, OccupationTension] = {}
+    for link in _links(chain, rome__code__in=codes):
+        current = chosen.get(link.rome.code)
+        if current is None or position[link.territory_id] < position[current.territory_id]:
+            chosen[link.rome.code] = link
+    hiring = _hiring_for({link.tension.fap_id for link in chosen.values()}, chain)
+    result = {code: _summary(link, territory, hiring.get(link.tension.fap_id)) for code, link in chosen.items()}
+    cache.set(key, result, TIMEOUT)
+    return result
+
+
+def tension_for_occupation(rome_code: str, territory: Territory) -> TensionSummary | None:
+    """Tension of one ROME code in ``territory``, falling back to the parent territory (see ``is_fallback``)."""
+    return tensions_for_occupations([rome_code], territory).get((rome_code or "").strip().upper())
+
+
+def top_tension_occupations(territory: Territory, rome_codes: list[str] | None = None, limit: int = 10,
+                            domains: list[str] | None = None) -> list[TensionSummary]:
+    """The ``limit`` occupations under the strongest tension in ``territory`` (highest composite first).
+
+    Optionally restricted to ``rome_codes`` (e.g. a filière's occupations) or ROME ``domains``
+    (letters, e.g. ``["H", "I"]``). Uses the most local territory of the chain that has figures.
+    """
+    if territory is None:
+        return []
+    limit = max(1, min(int(limit), 50))
+    codes = sorted({code.strip().upper() for code in rome_codes or [] if code and code.strip()})
+    key = versioned_key("top", territory.key, ",".join(codes), ",".join(sorted(domains or [])), limit)
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    chain = _chain(territory)
+    filters = Q(territory__in=chain, score__isnull=False)
+    if rome_codes is not None:
+        filters &= Q(rome__code__in=codes)
+    if domains:
+        filters &= Q(rome__domain__in=domains)
+    available = set(OccupationTension.objects.filter(filters).values_list("territory_id", flat=True).distinct())
+    used = next((item for item in chain if item.pk in available), None)
+    if used is None:
+        cache.set(key, [], TIMEOUT)
+        return []
+    links = list(OccupationTension.objects.filter(filters & Q(territory=used)).order_by("-score", "rome__code")
+                 .select_related("rome", "territory", "tension__fap", "tension__dataset")[:limit])
+    hiring = _hiring_for({link.tension.fap_id for link in links}, chain)
+    result = [_summary(link, territory, hiring.get(link.tension.fap_id)) for link in links]
+    cache.set(key, result, TIMEOUT)
+    return result
+
+
+def published_datasets() -> list[Dataset]:
+    """Published dataset versions, newest first (provenance lists)."""
+    return list(Dataset.objects.filter(status=DatasetStatus.PUBLISHED).order_by("kind", "-vintage"))
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """A key figure as displayed: the formatted value, its territory, dataset and year."""
+
+    display: str
+    value: float | int | None
+    territory: Territory
+    dataset: Dataset
+    vintage: int
+
+
+def _thousands(value: int) -> str:
+    return f"{value:,}".replace(",", "\u202f")
+
+
+def key_indicator_value(indicator: KeyIndicator) -> KeyFigure | None:
+    """The current value of a key indicator from published data (2 queries, cached), or None."""
+    key = versioned_key("key", indicator.pk, indicator.measure, indicator.territory_id, indicator.fap_id,
+                        indicator.naf_id)
+    cached = cache.get(key)
+    if cached is not None:
+        return cached or None
+    figure = _compute_key_figure(indicator)
+    cache.set(key, figure or False, TIMEOUT)
+    return figure
+
+
+def _compute_key_figure(indicator: KeyIndicator) -> KeyFigure | None:
+    measure = indicator.measure
+    territory = indicator.territory
+    if measure == KeyIndicator.Measure.TENSION_LEVEL:
+        row = (TensionIndicator.objects.published().filter(territory=territory, fap_id=indicator.fap_id,
+                                                            level__isnull=False)
+               .select_related("dataset").order_by("-year").first())
+        if row is None:
+            return None
+        return KeyFigure(LEVEL_LABELS[row.level], row.level, territory, row.dataset, row.year)
+    if measure in (KeyIndicator.Measure.HIRING_PROJECTS, KeyIndicator.Measure.HIRING_DIFFICULT):
+        rows = HiringProjects.objects.published().filter(territory=territory)
+        if indicator.fap_id:
+            rows = rows.filter(fap_id=indicator.fap_id)
+        latest = rows.aggregate(year=Max("year"))["year"]
+        if latest is None:
+            return None
+        rows = list(rows.filter(year=latest).select_related("dataset"))
+        projects = sum(row.projects or 0 for row in rows)
+        if measure == KeyIndicator.Measure.HIRING_PROJECTS:
+            return KeyFigure(_thousands(projects), projects, territory, rows[0].dataset, latest)
+        difficult = sum(row.difficult or 0 for row in rows)
+        if not projects:
+            return None
+        share = round(100 * difficult / projects)
+        return KeyFigure(f"{share}\u202f%", share, territory, rows[0].dataset, latest)
+    if measure == KeyIndicator.Measure.EMPLOYMENT and indicator.naf_id:
+        naf = indicator.naf
+        rows = Employment.objects.published().filter(territory=territory).filter(
+            Q(naf_id=naf.pk) | Q(naf__code__startswith=naf.code) if naf.level != "section"
+            else Q(naf__parent__parent__parent__parent__code=naf.code))
+        latest = rows.aggregate(year=Max("year"))["year"]
+        if latest is None:
+            return None
+        rows = list(rows.filter(year=latest).select_related("dataset"))
+        total = sum(row.employees or 0 for row in rows)
+        return KeyFigure(_thousands(total), total, territory, rows[0].dataset, latest)
+    return None
+
+
+__all__ = [
+    "DatasetKind",
+    "HiringSummary",
+    "KeyFigure",
+    "TensionSummary",
+    "key_indicator_value",
+    "method_url",
+    "published_datasets",
+    "tension_for_occupation",
+    "tensions_for_occupations",
+    "top_tension_occupations",
+]

@@ -1,0 +1,29 @@
+"""URLs of the observatory: the open-data API (``/api/v1/``) and the territory choice (``/territoire/``)."""
+
+from __future__ import annotations
+
+from django.urls import include, path
+from django.views.generic import TemplateView
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import SimpleRouter
+
+from observatory import api
+from observatory.territory import choose_territory
+
+router = SimpleRouter()
+router.register("territories", api.TerritoryViewSet, basename="api-territory")
+router.register("occupations", api.OccupationViewSet, basename="api-occupation")
+router.register("tension", api.TensionViewSet, basename="api-tension")
+router.register("hiring-projects", api.HiringProjectsViewSet, basename="api-hiring-projects")
+router.register("datasets", api.DatasetViewSet, basename="api-dataset")
+
+api_urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", TemplateView.as_view(template_name="observatory/api_docs.html"), name="api-docs"),
+    path("", include(router.urls)),
+]
+
+urlpatterns = [
+    path("api/v1/", include(api_urlpatterns)),
+    path("territoire/", choose_territory, name="choose_territory"),
+]

@@ -1,0 +1,58 @@
+"""Admin menu « Observatoire »: file upload, dataset versions, key figures."""
+
+from __future__ import annotations
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from observatory import admin_views
+from observatory.models import KeyIndicator
+
+
+class KeyIndicatorViewSet(SnippetViewSet):
+    model = KeyIndicator
+    icon = "table"
+    menu_label = _("Chiffres clés")
+    add_to_admin_menu = False
+    list_display = ["title", "measure", "territory", "fap", "naf"]
+    list_filter = ["measure"]
+    search_fields = ["title"]
+
+
+register_snippet(KeyIndicatorViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_observatory_urls():
+    urls = [
+        path("importer/", admin_views.upload_view, name="upload"),
+        path("jeux-de-donnees/", admin_views.datasets_view, name="datasets"),
+        path("jeux-de-donnees/<int:pk>/publier/", admin_views.publish_view, name="publish"),
+    ]
+    return [path("observatoire/", include((urls, "observatory_admin")))]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_menu_item")
+def register_observatory_menu():
+    submenu = Menu(items=[
+        PermissionMenuItem(_("Importer un fichier"), reverse("observatory_admin:upload"), icon_name="upload",
+                           permission="observatory.import_dataset", order=100),
+        PermissionMenuItem(_("Jeux de données"), reverse("observatory_admin:datasets"), icon_name="table",
+                           permission="observatory.view_dataset", order=200),
+        PermissionMenuItem(_("Chiffres clés"), reverse("wagtailsnippets_observatory_keyindicator:list"),
+                           icon_name="pick", permission="observatory.view_keyindicator", order=300),
+    ])
+    return SubmenuMenuItem(_("Observatoire"), submenu, icon_name="table", order=250)

@@ -1,0 +1,84 @@
+"""The open-data API: filters, CSV, provenance, strict validation, cache headers, bounded queries."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def api(client, tension_data):
+    return client
+
+
+def test_tension_list_filters_and_carries_provenance(api):
+    response = api.get("/api/v1/tension/", {"territory": "DEP-59", "fap": "D1Z40"})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["count"] == 1
+    row = data["results"][0]
+    assert row["territory"] == "DEP-59" and row["fap"] == "D1Z40" and row["year"] == 2019
+    assert row["dataset"]["source"] == "Dares, France Travail" and row["dataset"]["vintage"] == 2019
+    assert "public" in response["Cache-Control"]
+
+
+def test_tension_by_rome_and_level(api):
+    data = api.get("/api/v1/tension/", {"territory": "REG-32", "rome": "H2913"}).json()
+    assert data["count"] >= 1
+    assert all(row["fap_level"] == 225 for row in data["results"])
+    levels = {row["level"] for row in api.get("/api/v1/tension/", {"level": 5, "page_size": 1000}).json()["results"]}
+    assert levels == {5}
+
+
+def test_tension_list_uses_a_bounded_number_of_queries(api, django_assert_max_num_queries):
+    with django_assert_max_num_queries(4):
+        response = api.get("/api/v1/tension/", {"territory": "REG-32", "page_size": 500})
+    assert len(response.json()["results"]) > 200
+
+
+def test_csv_variant_answers_the_whole_selection_with_provenance(api):
+    response = api.get("/api/v1/tension/", {"territory": "DEP-62", "format": "csv"})
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    text = response.content.decode("utf-8-sig")
+    header = text.splitlines()[0].split(";")
+    assert {"fap", "territory", "score", "level", "dataset_source", "dataset_vintage"} <= set(header)
+    assert len(text.splitlines()) > 100
+
+
+@pytest.mark.parametrize("params, field", [
+    ({"territory": "PARIS"}, "territory"),
+    ({"territory": "DEP-99"}, "territory"),
+    ({"year": "deux-mille"}, "year"),
+    ({"level": "9"}, "level"),
+    ({"rome": "H29"}, "rome"),
+    ({"colour": "red"}, "paramètres"),
+    ({"page": "0"}, "page"),
+    ({"page": "999"}, "page"),
+    ({"format": "xml"}, "format"),
+])
+def test_bad_parameters_answer_400_in_french(api, params, field):
+    response = api.get("/api/v1/tension/", params)
+    assert response.status_code == 400
+    assert field in response.json()
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_territories_occupations_and_datasets_endpoints(api):
+    departements = api.get("/api/v1/territories/", {"parent": "REG-32"}).json()
+    assert {item["key"] for item in departements["results"]} == {"DEP-02", "DEP-59", "DEP-60", "DEP-62", "DEP-80"}
+    assert api.get("/api/v1/territories/DEP-59/").json()["parent"] == "REG-32"
+    occupation = api.get("/api/v1/occupations/H2913/").json()
+    assert occupation["riasec_major"] == "R" and occupation["fap"]
+    datasets = api.get("/api/v1/datasets/", {"kind": "tension"}).json()
+    assert datasets["results"][0]["checksum"] and datasets["results"][0]["licence"]
+    assert api.get("/api/v1/hiring-projects/").json()["count"] == 0
+
+
+def test_occupations_list_is_bounded_in_queries(api, django_assert_max_num_queries):
+    with django_assert_max_num_queries(4):
+        assert api.get("/api/v1/occupations/", {"domain": "H"}).status_code == 200
+
+
+def test_schema_and_docs_are_served(api):
+    assert api.get("/api/v1/schema/").status_code == 200
+    docs = api.get("/api/v1/docs/")
+    assert docs.status_code == 200 and "/api/v1/tension/" in docs.content.decode()

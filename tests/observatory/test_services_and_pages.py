@@ -1,0 +1,164 @@
+"""What pages get: tension summaries, the "qui recrute" ranking, key figures, territory choice, pages."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Group
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+
+from observatory.models import KeyIndicator, ObservatoryIndexPage, Territory
+from observatory.services import tension_for_occupation, tensions_for_occupations, top_tension_occupations
+from observatory.territory import COOKIE_NAME, get_visitor_territory
+
+
+def test_tension_of_a_rome_code_in_a_departement(tension_data):
+    nord = Territory.objects.get(key="DEP-59")
+    summary = tension_for_occupation("H2913", nord)
+    assert summary is not None
+    assert summary.territory == nord and not summary.is_fallback
+    assert 1 <= summary.level <= 5 and summary.level_label
+    assert summary.source == "Dares, France Travail" and summary.vintage == 2019
+    assert summary.fap_code.startswith("D")
+    assert len(summary.reasons) <= 2
+
+
+def test_territory_without_figures_falls_back_to_its_region_and_says_so(tension_data):
+    aube = Territory.objects.get(key="DEP-10")  # Grand Est: not in the demo subset, nor is its region
+    summary = tension_for_occupation("H2913", aube)
+    assert summary.is_fallback and summary.territory.key == "FR"
+    assert summary.requested_territory == aube
+
+
+def test_bulk_tensions_use_few_queries_whatever_the_number_of_codes(tension_data, django_assert_max_num_queries):
+    nord = Territory.objects.select_related("parent__parent").get(key="DEP-59")
+    with django_assert_max_num_queries(3):
+        result = tensions_for_occupations(["H2913", "H2903", "I1304", "N1103", "H2502", "XXXXX"], nord)
+    assert "H2913" in result and "XXXXX" not in result
+    with django_assert_max_num_queries(0):
+        tensions_for_occupations(["H2913", "H2903", "I1304", "N1103", "H2502", "XXXXX"], nord)
+
+
+def test_top_occupations_are_sorted_by_score_and_can_be_restricted(tension_data):
+    region = Territory.objects.get(key="REG-32")
+    top = top_tension_occupations(region, limit=5)
+    assert len(top) == 5
+    scores = [item.score for item in top]
+    assert scores == sorted(scores, reverse=True)
+    only = top_tension_occupations(region, rome_codes=["H2913", "H2903"])
+    assert {item.rome_code for item in only} <= {"H2913", "H2903"}
+    industry = top_tension_occupations(region, domains=["H"], limit=3)
+    assert all(item.rome_code.startswith("H") for item in industry)
+
+
+def test_badge_shows_level_in_words_reasons_source_and_method(tension_data):
+    summary = tension_for_occupation("H2913", Territory.objects.get(key="DEP-59"))
+    html = render_to_string("components/tension_badge.html", {"tension": summary})
+    assert summary.level_label.lower() in html
+    assert "sur 5" in html and "Dares, France Travail, 2019" in html
+    assert summary.method_url in html
+    assert 'aria-hidden="true"' in html  # the icon is decoration: the level is in words
+
+
+def test_visitor_territory_comes_from_the_cookie_else_the_region(tension_data):
+    factory = RequestFactory()
+    request = factory.get("/")
+    request.COOKIES[COOKIE_NAME] = "DEP-62"
+    assert get_visitor_territory(request).key == "DEP-62"
+    request = factory.get("/")
+    request.COOKIES[COOKIE_NAME] = "<script>"
+    assert get_visitor_territory(request).key == "REG-32"
+
+
+def test_choosing_a_territory_sets_a_functional_cookie_and_returns(client, tension_data):
+    response = client.get("/territoire/", {"territoire": "DEP-80", "next": "/observatoire/"})
+    assert response.status_code == 302 and response["Location"] == "/observatoire/"
+    cookie = response.cookies[COOKIE_NAME]
+    assert cookie.value == "DEP-80" and cookie["samesite"] == "Lax" and cookie["max-age"] == 365 * 24 * 3600
+
+
+def test_unknown_territory_or_foreign_redirect_is_refused(client, tension_data, home_page):
+    assert client.get("/territoire/", {"territoire": "DEP-999"}).status_code == 400
+    response = client.get("/territoire/", {"territoire": "DEP-59", "next": "https://evil.example/"})
+    assert response["Location"] == "/"
+
+
+@pytest.fixture
+def observatory_page(home_page, tension_data):
+    page = ObservatoryIndexPage(title="Observatoire", slug="observatoire", ranking_limit=5)
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_observatory_page_lists_who_recruits_and_the_datasets(client, observatory_page,
+                                                                 django_assert_max_num_queries):
+    client.get(observatory_page.url)  # warm Wagtail's site caches
+    with django_assert_max_num_queries(30):
+        response = client.get(observatory_page.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Métiers qui recrutent près de chez vous" in html
+    assert "Les tensions sur le marché du travail" in html
+    assert "Source : Dares, France Travail, 2019" in html
+
+
+def test_observatory_page_follows_the_territory_cookie(client, observatory_page):
+    client.cookies[COOKIE_NAME] = "DEP-62"
+    html = client.get(observatory_page.url).content.decode()
+    assert "Pas-de-Calais" in html
+
+
+def test_key_indicator_never_typed_comes_from_published_data(tension_data):
+    from observatory.models import FapFamily
+
+    indicator = KeyIndicator.objects.create(title="Usinage", measure=KeyIndicator.Measure.TENSION_LEVEL,
+                                            territory=Territory.objects.get(key="REG-32"),
+                                            fap=FapFamily.objects.get(code="D1Z"))
+    figure = indicator.current()
+    assert figure.vintage == 2019 and figure.dataset.source == "Dares, France Travail"
+    assert figure.display in {"Très faible", "Faible", "Moyenne", "Forte", "Très forte"}
+
+
+def test_statisticians_group_can_import_and_publish(db):
+    group = Group.objects.get(name="Statisticiens")
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert {"import_dataset", "publish_dataset", "access_admin"} <= codenames
+
+
+def test_admin_upload_refuses_a_bad_file_with_a_report(client, nomenclatures, django_user_model):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    user = django_user_model.objects.create_user("stat", password="x")
+    user.groups.add(Group.objects.get(name="Statisticiens"))
+    client.force_login(user)
+    assert client.get("/admin/observatoire/importer/").status_code == 200
+    bad = SimpleUploadedFile("tension.csv", b"fap,Emploi moyen\nD1Z40,12\n", content_type="text/csv")
+    response = client.post("/admin/observatoire/importer/", {"kind": "tension", "file": bad, "publish": "on"})
+    assert response.status_code == 422
+    assert "colonne obligatoire absente" in response.content.decode()
+    exe = SimpleUploadedFile("virus.exe", b"MZ", content_type="application/octet-stream")
+    response = client.post("/admin/observatoire/importer/", {"kind": "tension", "file": exe})
+    assert response.status_code == 200 and "extension" in response.content.decode().lower()
+
+
+def test_admin_upload_imports_and_publishes_then_lists_the_version(client, nomenclatures, django_user_model):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .conftest import DATA
+
+    user = django_user_model.objects.create_user("stat2", password="x")
+    user.groups.add(Group.objects.get(name="Statisticiens"))
+    client.force_login(user)
+    upload = SimpleUploadedFile("tensions.csv", (DATA / "tensions_hdf_2019.csv").read_bytes(), content_type="text/csv")
+    response = client.post("/admin/observatoire/importer/", {"kind": "tension", "file": upload, "publish": "on"})
+    assert response.status_code == 200
+    listing = client.get("/admin/observatoire/jeux-de-donnees/").content.decode()
+    assert "tensions.csv" in listing and "publié" in listing
+
+
+def test_anonymous_or_editor_cannot_reach_the_upload_screen(client, db, django_user_model):
+    assert client.get("/admin/observatoire/importer/").status_code == 302
+    editor = django_user_model.objects.create_user("editor", password="x")
+    client.force_login(editor)
+    assert client.get("/admin/observatoire/importer/").status_code in (302, 403)

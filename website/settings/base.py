@@ -312,6 +312,9 @@ DEMO_LOADERS = [
     "website.demo",
     "observatory.demo",
     # Section apps add their loaders here, before the navigation step.
+    "careers.demo",
+    # After careers: kits and events link to job profiles and filières.
+    "schools.demo",
     "website.demo_editorial",
     "website.demo_navigation",
 ]

@@ -1,0 +1,142 @@
+"""The /metiers/ search: combinable facets over job profiles, read from GET parameters.
+
+Every profile of the index is read once with its ways in and filières (a handful of
+queries, whatever the number of profiles), then facets are applied and counted in
+Python (``careers.logic.filter_and_count``). Tension levels come precomputed from the
+observatory in one bulk call. The URL carries every choice, so a search can be shared
+and works without JavaScript.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from careers.logic import ENTRY_LEVELS, RIASEC, filter_and_count, riasec_letters
+from careers.tension import HIGH_TENSION_LEVEL, profile_tensions, visitor_territory
+
+MAX_QUERY_LENGTH = 100
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    """One group of checkboxes of the search form (a ``<fieldset>``)."""
+
+    name: str
+    label: str
+    options: list[FacetOption] = field(default_factory=list)
+    help_text: str = ""
+
+    @property
+    def selected_options(self) -> list[FacetOption]:
+        return [option for option in self.options if option.selected]
+
+
+def _profiles(index_page):
+    from careers.models import FilierePage, JobProfilePage
+
+    return list(
+        JobProfilePage.objects.child_of(index_page).live().public()
+        .select_related("hero_image")
+        .prefetch_related(
+            "hero_image__renditions",
+            "ways_in",
+            Prefetch("filieres", queryset=FilierePage.objects.live().public().order_by("title")),
+        )
+        .order_by("title")
+    )
+
+
+def _search_ids(index_page, query: str) -> list[int]:
+    from careers.models import JobProfilePage
+
+    results = JobProfilePage.objects.child_of(index_page).live().public().search(query, operator="and")
+    return [page.pk for page in results]
+
+
+def find_profiles(index_page, request) -> dict:
+    """Template context for /metiers/: results page, facets with counts, the query as understood."""
+    from careers.models import FilierePage
+
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    profiles = _profiles(index_page)
+    territory = visitor_territory(request)
+    tensions = profile_tensions(profiles, territory)
+
+    filieres = list(FilierePage.objects.live().public().order_by("title").values_list("slug", "title"))
+    filiere_slugs = {slug for slug, _title in filieres}
+    level_keys = [key for key, _label, _rank in ENTRY_LEVELS]
+
+    def chosen(name: str, allowed) -> set[str]:
+        return {value for value in request.GET.getlist(name) if value in allowed}
+
+    selected = {
+        "filiere": chosen("filiere", filiere_slugs),
+        "niveau": chosen("niveau", set(level_keys)),
+        "interet": chosen("interet", {letter for letter, _label in RIASEC}),
+        "apprentissage": chosen("apprentissage", {"1"}),
+        "recrute": chosen("recrute", {"1"}),
+    }
+    facets_spec = {
+        "filiere": (selected["filiere"], lambda p: [f.slug for f in p.filieres.all()]),
+        "niveau": (selected["niveau"], lambda p: [way.level for way in p.ways_in.all()]),
+        "interet": (selected["interet"], lambda p: riasec_letters(p.riasec_code)),
+        "apprentissage": (selected["apprentissage"], lambda p: ["1"] if p.has_apprenticeship() else []),
+        "recrute": (selected["recrute"], lambda p: ["1"] if _is_high(tensions.get(p.pk)) else []),
+    }
+
+    candidates = profiles
+    if query:
+        order = {pk: rank for rank, pk in enumerate(_search_ids(index_page, query))}
+        candidates = sorted((p for p in profiles if p.pk in order), key=lambda p: order[p.pk])
+    matched, counts = filter_and_count(candidates, facets_spec)
+
+    def options(name: str, values: list[tuple[str, str]]) -> list[FacetOption]:
+        return [FacetOption(value, str(label), counts[name][value], value in selected[name]) for value, label in values]
+
+    territory_name = territory.name if territory is not None else ""
+    facets = [
+        Facet("filiere", str(_("Filière")), options("filiere", filieres)),
+        Facet("niveau", str(_("Niveau d'entrée")), options("niveau", [(key, label) for key, label, _r in ENTRY_LEVELS]),
+              str(_("Les diplômes ou formations qui permettent de commencer."))),
+        Facet("interet", str(_("Ce qui vous intéresse")), options("interet", RIASEC),
+              str(_("Les centres d'intérêt du test RIASEC (codes du ROME)."))),
+        Facet("apprentissage", str(_("Apprentissage")), options("apprentissage", [("1", _("Accessible en apprentissage"))])),
+    ]
+    if territory is not None:
+        facets.insert(0, Facet(
+            "recrute", str(_("Recrutement")),
+            options("recrute", [("1", _("Recrute fortement ici : %(territory)s") % {"territory": territory_name})]),
+            str(_("Tension forte ou très forte (niveau 4 ou 5 sur 5) selon la Dares.")),
+        ))
+    for profile in matched:
+        profile.tension = tensions.get(profile.pk)
+
+    paginator = Paginator(matched, index_page.results_per_page)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    active = [(facet, option) for facet in facets for option in facet.selected_options]
+    return {
+        "search_query": query,
+        "facets": facets,
+        "active_filters": active,
+        "is_filtered": bool(query or active),
+        "page_obj": page_obj,
+        "result_count": paginator.count,
+        "total_count": len(profiles),
+        "territory": territory,
+    }
+
+
+def _is_high(tension) -> bool:
+    return tension is not None and tension.level is not None and tension.level >= HIGH_TENSION_LEVEL

@@ -1,0 +1,190 @@
+"""What each career page shows, gathered in a bounded number of queries.
+
+Page models call these from ``get_context``; keeping them here keeps the models readable
+and lets tests count the queries of each page type.
+"""
+
+from __future__ import annotations
+
+import segno
+from django.db.models import Q
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from careers.logic import SHORT_PATH_LEVELS, json_for_script, occupation_json_ld
+from careers.tension import HIGH_TENSION_LEVEL, profile_tensions, visitor_territory
+
+TESTIMONIALS_PER_PAGE = 4
+COMPANIES_PER_PAGE = 6
+
+
+def near_filter(prefix: str, territory) -> Q:
+    """Rows whose territory (at ``prefix``) is ``territory`` or lies inside it (up to two levels down)."""
+    if territory is None:
+        return Q()
+    return (Q(**{prefix: territory}) | Q(**{f"{prefix}__parent": territory})
+            | Q(**{f"{prefix}__parent__parent": territory}))
+
+
+def published_testimonials():
+    """Testimonials that may be shown: live, with a recorded consent (see ``Testimonial``)."""
+    from careers.models import Testimonial
+
+    return (Testimonial.objects.filter(live=True, consent_date__isnull=False)
+            .select_related("company", "portrait").prefetch_related("portrait__renditions"))
+
+
+def qr_code_svg(url: str) -> str:
+    """An inline SVG QR code pointing to ``url``, for the printed sheet (drawn server-side, no script)."""
+    qr = segno.make(url, error="m")
+    return mark_safe(qr.svg_inline(scale=3, border=2, title=_("QR code vers %(url)s") % {"url": url}))
+
+
+def training_near(job_profile_ids: list[int], territory, limit: int | None = None, **filters):
+    """Training programmes for these profiles in ``territory`` (or everywhere when it is None)."""
+    from careers.models import TrainingProgramme
+
+    programmes = (TrainingProgramme.objects.filter(job_profile_id__in=job_profile_ids, **filters)
+                  .filter(near_filter("provider__territory", territory))
+                  .select_related("provider", "provider__territory", "job_profile")
+                  .order_by("provider__name", "sort_order"))
+    return list(programmes[:limit] if limit else programmes)
+
+
+def profile_context(page, request) -> dict:
+    """Everything a job profile shows besides its own fields."""
+    from careers.models import Company, JobProfilePage
+
+    territory = visitor_territory(request)
+    tension = profile_tensions([page], territory).get(page.pk)
+    related = [p for p in JobProfilePage.objects.filter(pk__in=[r.pk for r in page.related_profiles.all()])
+               .live().public().select_related("hero_image").prefetch_related("hero_image__renditions")]
+    companies = list(Company.objects.filter(job_profiles=page).select_related("territory", "logo")
+                     .prefetch_related("logo__renditions").order_by("name"))
+    if territory is not None:
+        local_ids = {c.pk for c in Company.objects.filter(job_profiles=page).filter(near_filter("territory", territory))}
+        companies.sort(key=lambda c: (c.pk not in local_ids, c.name))
+        for company in companies:
+            company.is_local = company.pk in local_ids
+    training = training_near([page.pk], territory)
+    training_is_fallback = False
+    if not training and territory is not None:
+        training = training_near([page.pk], None, limit=6)
+        training_is_fallback = bool(training)
+    ways_in = list(page.ways_in.all())
+    site_settings = _site_settings(request)
+    json_ld = occupation_json_ld(
+        name=page.title, url=page.full_url or "", description=page.introduction,
+        alternate_names=[page.title_masculine, page.title_feminine], rome_codes=page.get_rome_codes(),
+        education=[way.title for way in ways_in], skills=strip_tags(page.skills),
+        responsibilities=strip_tags(page.missions), region=site_settings.region_name if site_settings else "",
+        starting_salary=page.starting_salary or page.median_salary,
+        experienced_salary=page.experienced_salary or page.median_salary,
+    )
+    return {
+        "territory": territory,
+        "tension": tension,
+        "filieres": [f for f in page.filieres.all() if f.live],
+        "ways_in": ways_in,
+        "related_profiles": related,
+        "testimonials": list(published_testimonials().filter(job_profiles=page)[:TESTIMONIALS_PER_PAGE]),
+        "companies": companies[:COMPANIES_PER_PAGE],
+        "training": training,
+        "training_is_fallback": training_is_fallback,
+        "events": page.upcoming_events(),
+        "page_tags": list(page.tags.all()),
+        "json_ld": mark_safe(json_for_script(json_ld)),
+        "qr_code": qr_code_svg(page.full_url or request.build_absolute_uri()),
+    }
+
+
+def _site_settings(request):
+    from website.models import SiteSettings
+
+    try:
+        return SiteSettings.for_request(request)
+    except Exception:
+        return None
+
+
+def filiere_context(page, request) -> dict:
+    """A filière's occupations (those that recruit first), companies, testimonials, articles, key figures."""
+    from careers.models import ArticlePage, JobProfilePage
+
+    territory = visitor_territory(request)
+    profiles = list(JobProfilePage.objects.live().public().filter(filieres=page).select_related("hero_image")
+                    .prefetch_related("hero_image__renditions", "ways_in").order_by("title"))
+    tensions = profile_tensions(profiles, territory)
+    for profile in profiles:
+        profile.tension = tensions.get(profile.pk)
+    profiles.sort(key=lambda p: (-(p.tension.level or 0) if p.tension else 0, p.title))
+    recruiting = [p for p in profiles if p.tension and (p.tension.level or 0) >= HIGH_TENSION_LEVEL]
+    companies = list(page.companies.select_related("territory", "logo").prefetch_related("logo__renditions")
+                     .order_by("name"))
+    testimonials = list(
+        published_testimonials().filter(Q(job_profiles__in=[p.pk for p in profiles]) | Q(company__filiere=page))
+        .distinct()[:TESTIMONIALS_PER_PAGE]
+    )
+    articles = list(ArticlePage.objects.live().public().filter(filieres=page).select_related("hero_image")
+                    .prefetch_related("hero_image__renditions").order_by("-date")[:3])
+    return {
+        "territory": territory,
+        "profiles": profiles,
+        "recruiting_profiles": recruiting,
+        "companies": companies,
+        "testimonials": testimonials,
+        "articles": articles,
+        "key_figures": _filiere_figures(page.observatory_slug, territory),
+    }
+
+
+def _filiere_figures(slug: str, territory):
+    """The observatory's key figures for the filière (sector vs filière employment), when available."""
+    try:
+        from observatory.services import filiere_figures
+    except ImportError:
+        return None
+    return filiere_figures(slug, territory)
+
+
+def jobseeker_context(page, request) -> dict:
+    """Jobs that recruit near the visitor, jobs reachable quickly, and training filtered by the visitor."""
+    from careers.models import JobProfilePage
+
+    territory = visitor_territory(request)
+    profiles = list(JobProfilePage.objects.live().public().select_related("hero_image")
+                    .prefetch_related("hero_image__renditions", "ways_in").order_by("title"))
+    tensions = profile_tensions(profiles, territory)
+    for profile in profiles:
+        profile.tension = tensions.get(profile.pk)
+    recruiting = sorted((p for p in profiles if p.tension and p.tension.level),
+                        key=lambda p: (-p.tension.level, -(p.tension.score or 0), p.title))[:8]
+    quick = [p for p in profiles if any(way.level in SHORT_PATH_LEVELS for way in p.ways_in.all())]
+    no_diploma = [p for p in quick if any(way.level == "sans-diplome" for way in p.ways_in.all())]
+
+    filters = {}
+    level = request.GET.get("formation", "")
+    if level == "courte":
+        filters["level__in"] = sorted(SHORT_PATH_LEVELS)
+    else:
+        level = ""
+    funded = request.GET.get("financement", "") == "1"
+    if funded:
+        filters["funded_for_jobseekers"] = True
+    apprenticeship = request.GET.get("apprentissage", "") == "1"
+    if apprenticeship:
+        filters["apprenticeship"] = True
+    training = training_near([p.pk for p in profiles], territory, limit=30, **filters)
+    dating_ids = [block.value.pk for block in page.job_datings if block.value]
+    datings_by_id = {p.pk: p for p in Page.objects.filter(pk__in=dating_ids).live().public().specific()}
+    return {
+        "territory": territory,
+        "recruiting_profiles": recruiting,
+        "quick_profiles": quick,
+        "no_diploma_profiles": no_diploma,
+        "training": training,
+        "training_filters": {"formation": level, "financement": funded, "apprentissage": apprenticeship},
+        "job_datings": [datings_by_id[pk] for pk in dating_ids if pk in datings_by_id],
+    }

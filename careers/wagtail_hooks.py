@@ -1,0 +1,70 @@
+"""Admin screens for the careers snippets, grouped in one "Métiers" menu."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from careers.models import Company, Testimonial, TrainingProvider
+
+
+class CompanyViewSet(SnippetViewSet):
+    model = Company
+    icon = "site"
+    menu_label = _("Entreprises")
+    list_display = ["name", "filiere", "place", "territory", "size_band"]
+    list_filter = ["filiere", "size_band"]
+    search_fields = ["name", "place"]
+    list_export = ["name", "filiere", "place", "territory", "size_band", "employees", "website"]
+    export_filename = "entreprises"
+
+
+class TestimonialFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Testimonial
+        fields = ["live", "company"]
+
+
+class TestimonialViewSet(SnippetViewSet):
+    model = Testimonial
+    icon = "openquote"
+    menu_label = _("Témoignages")
+    list_display = ["first_name", "role", "company", "consent_date", "live"]
+    filterset_class = TestimonialFilterSet
+    search_fields = ["first_name", "role", "quote"]
+    list_export = ["first_name", "role", "company", "consent_date", "live"]
+    export_filename = "temoignages"
+
+
+class TrainingProviderViewSet(SnippetViewSet):
+    model = TrainingProvider
+    icon = "book"
+    menu_label = _("Organismes de formation")
+    list_display = ["name", "place", "territory"]
+    search_fields = ["name", "place"]
+    list_export = ["name", "place", "territory", "website", "contact"]
+    export_filename = "organismes-formation"
+
+
+class CareersSnippetGroup(SnippetViewSetGroup):
+    menu_label = _("Métiers")
+    menu_icon = "group"
+    menu_order = 250
+    items = (CompanyViewSet, TestimonialViewSet, TrainingProviderViewSet)
+
+
+register_snippet(CareersSnippetGroup)
+
+
+@hooks.register("before_publish")
+def refuse_testimonial_without_consent(request, instance):
+    """Stops any admin publish path (e.g. from a revision) for a testimonial without consent date."""
+    if isinstance(instance, Testimonial) and not instance.consent_date:
+        messages.error(request, _("Ce témoignage n'a pas de date de consentement : il ne peut pas être publié."))
+        return redirect("wagtailsnippets_careers_testimonial:edit", instance.pk)
+    return None

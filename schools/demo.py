@@ -1,0 +1,280 @@
+"""Demo content of the schools app: pupils' and teachers' sections, kits with real documents,
+events around today's date and the interest quiz.
+
+Idempotent: pages are found by slug, documents by title, disciplines by slug; a second run
+creates and changes nothing. Event dates are relative to the day of the first load.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Site
+from wagtail.rich_text import RichText
+
+from schools.demo_events import EVENT_LINKS, EVENTS
+from schools.demo_files import WRITERS
+from schools.demo_kits import DISCIPLINES, JOB_CARDS, KIT_LINKS, KITS
+from schools.models import (
+    Audience,
+    ClassroomKitDocument,
+    ClassroomKitIndexPage,
+    ClassroomKitPage,
+    Discipline,
+    EventIndexPage,
+    EventPage,
+    InterestQuizPage,
+    PupilSectionPage,
+    QuizQuestion,
+    SchoolLevel,
+    TeacherSectionPage,
+)
+from website.demo_utils import get_or_create_demo_image, get_or_create_page
+
+QUIZ_QUESTIONS = [
+    ("J’aime fabriquer ou réparer des objets avec mes mains.", "R"),
+    ("Je me verrais bien conduire une grosse machine ou un engin.", "R"),
+    ("Je préfère bouger et être debout plutôt qu’assis toute la journée.", "R"),
+    ("J’aime comprendre pourquoi un appareil tombe en panne.", "I"),
+    ("En cours, les expériences de sciences, c’est ce que je préfère.", "I"),
+    ("J’aime chercher la solution d’une énigme, même si ça prend du temps.", "I"),
+    ("J’aime dessiner ou imaginer la forme d’un objet.", "A"),
+    ("J’aime inventer des solutions auxquelles personne n’a pensé.", "A"),
+    ("Je fais attention au design des objets que j’utilise.", "A"),
+    ("J’aime expliquer quelque chose à quelqu’un jusqu’à ce qu’il comprenne.", "S"),
+    ("Je préfère travailler en équipe plutôt que seul.", "S"),
+    ("Je fais attention à ce que les autres soient en sécurité et se sentent bien.", "S"),
+    ("J’aime prendre les choses en main et organiser un projet.", "E"),
+    ("J’arrive facilement à convaincre les autres.", "E"),
+    ("Un jour, j’aimerais diriger une équipe.", "E"),
+    ("J’aime quand tout est rangé et bien organisé.", "C"),
+    ("Je vérifie mon travail plusieurs fois pour ne laisser aucune erreur.", "C"),
+    ("Suivre une méthode précise, étape par étape, ça me rassure.", "C"),
+]
+
+PUPIL_BODY = [
+    ("paragraph", RichText(
+        "<h2>L’industrie, c’est quoi ?</h2><p>C’est là où on fabrique ce que tu utilises tous les jours : ton "
+        "téléphone, ton vélo, tes chips, les trains, les médicaments. Dans la région, des milliers de personnes "
+        "y travaillent. Et beaucoup d’entreprises cherchent des jeunes.</p>")),
+    ("myth_fact", {
+        "myth": "L’industrie, c’est un métier de garçons.",
+        "fact": "Plus d’un agent qualifié de laboratoire sur deux est une femme (52 %). Et les entreprises "
+                "cherchent à recruter beaucoup plus de filles dans tous les ateliers.",
+        "source": "Dares, Portrait statistique des métiers, part des femmes, 2017-2019",
+    }),
+    ("myth_fact", {
+        "myth": "Dans l’industrie, on gagne mal sa vie.",
+        "fact": "La moitié des techniciens de maintenance gagnent plus de 2 020 € nets par mois. Les cadres "
+                "techniques de la maintenance : plus de 3 120 €.",
+        "source": "Dares, Portrait statistique des métiers, salaires médians 2017-2019",
+    }),
+    ("myth_fact", {
+        "myth": "Les usines ferment, il n’y a plus de travail.",
+        "fact": "Les soudeurs et les chaudronniers sont parmi les métiers où les entreprises ont le plus de mal "
+                "à recruter en France : la tension y est « très forte ».",
+        "source": "Dares et France Travail, Les tensions sur le marché du travail, 2019",
+    }),
+    ("myth_fact", {
+        "myth": "Pour travailler dans l’industrie, il faut arrêter l’école tôt.",
+        "fact": "On y entre avec un CAP, un bac pro, un BTS, un BUT ou un diplôme d’ingénieur. Et on peut "
+                "apprendre en alternance : tu es payé pendant ta formation.",
+        "source": "Onisep, diplômes de la voie professionnelle et du supérieur, 2024",
+    }),
+    ("call_to_action", {
+        "title": "Tu veux voir une usine de l’intérieur ?",
+        "text": "Portes ouvertes, ateliers découverte, forums : regarde les prochains événements près de chez toi.",
+        "link": {"page": None, "external_url": "", "label": ""},
+    }),
+]
+
+VISIT_GUIDE = (
+    "<h3>1. Six semaines avant</h3><ul><li>Choisissez une entreprise (événements ci-dessus, pages filières) et "
+    "présentez le projet à votre chef d’établissement.</li><li>Appelez le référent de l’entreprise : date, "
+    "durée, nombre d’élèves, équipements de sécurité, possibilité de photographier.</li>"
+    "<li>Réservez le transport.</li></ul>"
+    "<h3>2. Deux semaines avant</h3><ul><li>Faites signer les autorisations parentales.</li><li>Envoyez la liste "
+    "des élèves à l’entreprise.</li><li>Préparez les questions en classe avec le kit « Préparer et exploiter une "
+    "visite d’entreprise ».</li></ul>"
+    "<h3>3. Le jour J</h3><ul><li>Rappelez les consignes de sécurité.</li><li>Répartissez les rôles : "
+    "questions, notes, photos, temps.</li></ul>"
+    "<h3>4. Après</h3><ul><li>Compte rendu en classe, lettre de remerciement.</li><li>Gardez une trace dans le "
+    "Parcours Avenir de chaque élève.</li></ul>"
+)
+
+
+def _careers_pages() -> tuple[dict, dict]:
+    """Live job profiles and filières by slug (empty when the careers demo is not loaded)."""
+    from careers.models import FilierePage, JobProfilePage
+
+    profiles = {page.slug: page for page in JobProfilePage.objects.live().defer_streamfields()}
+    filieres = {page.slug: page for page in FilierePage.objects.live().defer_streamfields()}
+    return profiles, filieres
+
+
+def _territories() -> dict:
+    from observatory.models import Territory
+
+    return {territory.key: territory for territory in Territory.objects.filter(key__startswith="DEP-")}
+
+
+def _home():
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+def _collection() -> Collection:
+    existing = Collection.objects.filter(name="Kits pédagogiques").first()
+    if existing is not None:
+        return existing
+    return Collection.get_first_root_node().add_child(name="Kits pédagogiques")
+
+
+def _document(title: str, extension: str, content, collection: Collection):
+    """The demo document called ``title``, generated once (PDF, ODT, ODP or DOCX)."""
+    document_model = get_document_model()
+    existing = document_model.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    data = WRITERS[extension](content)
+    from schools.bundle import ascii_slug
+
+    document = document_model(title=title, collection=collection)
+    document.file.save(f"{ascii_slug(title)}.{extension}", ContentFile(data), save=False)
+    document.file_size = len(data)
+    document.save()
+    return document
+
+
+def _ensure_disciplines() -> dict[str, Discipline]:
+    for slug, name in DISCIPLINES:
+        Discipline.objects.get_or_create(slug=slug, defaults={"name": name})
+    return {discipline.slug: discipline for discipline in Discipline.objects.all()}
+
+
+def _load_kits(index: ClassroomKitIndexPage, stdout) -> int:
+    disciplines = _ensure_disciplines()
+    levels = {level.slug: level for level in SchoolLevel.objects.all()}
+    collection = _collection()
+    profiles, filieres = _careers_pages()
+    created = 0
+    palettes = ["navy", "orange", "green", "violet", "steel"]
+    motifs = ["gears", "circuit", "waves", "blocks", "molecule"]
+    for number, kit in enumerate(KITS):
+        if index.get_children().filter(slug=kit["slug"]).exists():
+            continue
+        image = get_or_create_demo_image(
+            f"kit-{kit['slug']}", f"Kit — {kit['title']}", "", palettes[number % 5], motifs[number % 5],
+        )
+        page = ClassroomKitPage(
+            slug=kit["slug"], title=kit["title"], introduction=kit["introduction"], hero_image=image,
+            objectives=[("objective", {"kind": kind, "text": text}) for kind, text in kit["objectives"]],
+            steps=[("step", {"title": title, "minutes": minutes, "organisation": organisation,
+                             "instructions": RichText(html)})
+                   for title, minutes, organisation, html in kit["steps"]],
+            materials=kit["materials"], teacher_notes=kit["teacher_notes"],
+            duration_minutes=sum(step[1] for step in kit["steps"]),
+        )
+        page.levels = [levels[slug] for slug in kit["levels"]]
+        page.disciplines = [disciplines[slug] for slug in kit["disciplines"]]
+        profile_slugs, filiere_slugs = KIT_LINKS.get(kit["slug"], ([], []))
+        page.job_profiles = [profiles[slug] for slug in profile_slugs if slug in profiles]
+        page.filieres = [filieres[slug] for slug in filiere_slugs if slug in filieres]
+        page.documents = [
+            ClassroomKitDocument(document=_document(content.title, extension, content, collection), kind=kind,
+                                 sort_order=position)
+            for position, (kind, extension, content) in enumerate(kit["documents"])
+        ]
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        created += 1
+    return created
+
+
+def _load_events(index: EventIndexPage) -> int:
+    audiences = {audience.slug: audience for audience in Audience.objects.all()}
+    profiles, filieres = _careers_pages()
+    territories = _territories()
+    today = timezone.localdate()
+    tz = timezone.get_current_timezone()
+    created = 0
+    for (slug, title, event_type, offset, hour, hours, place, address, territory_key, audience_slugs, capacity,
+         organiser, summary, note) in EVENTS:
+        if index.get_children().filter(slug=slug).exists():
+            continue
+        start = datetime.datetime.combine(today + datetime.timedelta(days=offset), datetime.time(hour), tz)
+        page = EventPage(
+            slug=slug, title=title, event_type=event_type, start=start, end=start + datetime.timedelta(hours=hours),
+            summary=summary, place_name=place, address=address, capacity=capacity, organiser=organiser,
+            registration_note=note, territory=territories.get(territory_key),
+        )
+        page.audiences = [audiences[a] for a in audience_slugs]
+        profile_slugs, filiere_slugs = EVENT_LINKS.get(slug, ([], []))
+        page.job_profiles = [profiles[s] for s in profile_slugs if s in profiles]
+        page.filieres = [filieres[s] for s in filiere_slugs if s in filieres]
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        created += 1
+    return created
+
+
+def _load_quiz(home) -> InterestQuizPage:
+    quiz = home.get_children().filter(slug="quiz").first()
+    if quiz is not None:
+        return quiz.specific
+    quiz = InterestQuizPage(
+        slug="quiz", title="Quiz : quel métier de l’industrie pour moi ?",
+        introduction="18 phrases, 5 minutes, pas de compte. Dis si chaque phrase te ressemble : on te montre les "
+                     "métiers de l’industrie qui vont avec tes goûts, et s’ils recrutent près de chez toi.",
+        result_note="<p>Ce résultat est une piste, pas une décision. Parles-en avec ton professeur principal ou un "
+                    "psychologue de l’Éducation nationale (Psy-EN) au CIO.</p>",
+    )
+    quiz.questions = [QuizQuestion(text=text, dimension=letter, sort_order=n)
+                      for n, (text, letter) in enumerate(QUIZ_QUESTIONS)]
+    home.add_child(instance=quiz)
+    quiz.save_revision().publish()
+    return quiz
+
+
+def load(stdout) -> None:
+    home = _home()
+    teachers = get_or_create_page(
+        home, TeacherSectionPage, "enseignants", title="Enseignants et professionnels de l’orientation",
+        introduction="Des kits pédagogiques prêts à l’emploi, des visites d’entreprises pour vos classes et des "
+                     "chiffres fiables, sourcés et locaux à utiliser en cours.",
+        hero_image=get_or_create_demo_image("teachers-hero", "Rubrique enseignants", "", "green", "blocks"),
+        visit_guide=VISIT_GUIDE,
+    )
+    kit_index = get_or_create_page(
+        teachers, ClassroomKitIndexPage, "kits", title="Kits pédagogiques",
+        introduction="Des séances clés en main sur les métiers de l’industrie, du cycle 3 au lycée professionnel : "
+                     "fiches élèves, corrigés et diaporamas à télécharger et à adapter.",
+        body="<p>Tous les documents sont modifiables (ODT, DOCX, ODP) ou prêts à imprimer (PDF), et "
+             "réutilisables librement en classe.</p>",
+    )
+    events = get_or_create_page(
+        home, EventIndexPage, "evenements", title="Événements",
+        introduction="Portes ouvertes, visites pour les classes, job datings et forums des métiers près de chez vous.",
+    )
+    kits_created = _load_kits(kit_index, stdout)
+    events_created = _load_events(events)
+    quiz = _load_quiz(home)
+    if not home.get_children().filter(slug="collegiens-lyceens").exists():
+        events_link = {"page": events, "external_url": "", "label": "Voir les événements"}
+        body = [block if block[0] != "call_to_action" else ("call_to_action", {**block[1], "link": events_link})
+                for block in PUPIL_BODY]
+        profiles, _filieres = _careers_pages()
+        cards = [{"job_profile": profiles[slug], "hook": hook, "what_you_do": what, "how_to_get_there": how}
+                 for slug, hook, what, how in JOB_CARDS if slug in profiles]
+        if cards:
+            body.insert(1, ("job_cards", {"title": "Un métier en 2 minutes", "cards": cards}))
+        get_or_create_page(
+            home, PupilSectionPage, "collegiens-lyceens", title="Collégiens, lycéens : et si c’était l’industrie ?",
+            introduction="Des métiers concrets, utiles et qui recrutent. Des idées reçues à démonter, un quiz pour "
+                         "savoir ce qui te plaît, et des usines à visiter près de chez toi.",
+            hero_image=get_or_create_demo_image("pupils-hero", "Rubrique jeunes", "", "violet", "circuit"),
+            body=body,
+        )
+    stdout.write(f"  scolaires : {kits_created} kit(s) et {events_created} événement(s) créés ; quiz {quiz.url_path}")

@@ -1,0 +1,169 @@
+"""Factories for careers pages and snippets (wagtail-factories / factory_boy).
+
+Page factories need a ``parent``: use the ``*IndexPageFactory(parent=home_page)`` first.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+
+from careers.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    Company,
+    FiliereIndexPage,
+    FilierePage,
+    JobProfileIndexPage,
+    JobProfilePage,
+    JobProfileWayIn,
+    JobseekerSectionPage,
+    Testimonial,
+    TrainingProgramme,
+    TrainingProvider,
+)
+
+
+class TerritoryFactory(DjangoModelFactory):
+    class Meta:
+        model = "observatory.Territory"
+        django_get_or_create = ("key",)
+
+    level = "departement"
+    code = factory.Sequence(lambda n: f"{n + 10:02d}")
+    key = factory.LazyAttribute(lambda o: f"DEP-{o.code}" if o.level == "departement" else f"REG-{o.code}")
+    name = factory.Sequence(lambda n: f"Département {n}")
+    parent = None
+
+
+class JobProfileIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = JobProfileIndexPage
+
+    title = "Métiers"
+    slug = "metiers"
+
+
+class JobProfilePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = JobProfilePage
+
+    title = factory.Sequence(lambda n: f"Soudeur ou soudeuse {n}")
+    slug = factory.Sequence(lambda n: f"metier-{n}")
+    title_masculine = "Soudeur"
+    title_feminine = "Soudeuse"
+    rome_codes = "H2913"
+    fap_code = "D2Z42"
+    riasec_code = "RC"
+    introduction = "Assembler des pièces de métal en les faisant fondre ensemble."
+    easy_read_summary = "Je colle des pièces de métal avec une flamme. Je porte un masque."
+    missions = "<p>Préparer les pièces, régler le poste, souder, contrôler.</p>"
+    skills = "<p>Précision, lecture de plans.</p>"
+    working_conditions = "<p>Atelier, équipements de protection.</p>"
+    starting_salary = 1700
+    experienced_salary = 2300
+    salary_source = "Convention collective de la métallurgie"
+
+
+class JobProfileWayInFactory(DjangoModelFactory):
+    class Meta:
+        model = JobProfileWayIn
+
+    page = factory.SubFactory(JobProfilePageFactory)
+    level = "cap"
+    title = "CAP Réalisations industrielles en chaudronnerie ou soudage"
+    duration = "2 ans"
+    apprenticeship = True
+
+
+class FiliereIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = FiliereIndexPage
+
+    title = "Filières"
+    slug = "filieres"
+
+
+class FilierePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = FilierePage
+
+    title = factory.Sequence(lambda n: f"Filière {n}")
+    slug = factory.Sequence(lambda n: f"filiere-{n}")
+    observatory_slug = "metallurgie-mecanique"
+    what_it_makes = "<p>Des pièces, des machines, des structures.</p>"
+
+
+class ArticleIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ArticleIndexPage
+
+    title = "Industrie du futur"
+    slug = "industrie-du-futur"
+
+
+class ArticlePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ArticlePage
+
+    title = factory.Sequence(lambda n: f"Article {n}")
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    theme = "robotique"
+    introduction = "Les robots collaboratifs arrivent dans les ateliers."
+    body = factory.LazyFunction(lambda: [("paragraph", "<p>" + "mot " * 450 + "</p>")])
+    date = datetime.date(2025, 3, 1)
+
+
+class JobseekerSectionPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = JobseekerSectionPage
+
+    title = "Demandeurs d'emploi"
+    slug = "demandeurs-d-emploi"
+
+
+class CompanyFactory(DjangoModelFactory):
+    class Meta:
+        model = Company
+
+    name = factory.Sequence(lambda n: f"Ateliers {n}")
+    description = "Fabrique des pièces mécaniques de précision."
+    place = "Douai"
+    territory = factory.SubFactory(TerritoryFactory)
+    size_band = "pme"
+
+
+class TestimonialFactory(DjangoModelFactory):
+    __test__ = False  # a factory, not a pytest test class
+    class Meta:
+        model = Testimonial
+
+    first_name = factory.Sequence(lambda n: f"Camille{n}")
+    role = "Soudeuse"
+    quote = "Je vois ce que je fabrique, et j'en suis fière."
+    consent_date = datetime.date(2025, 1, 15)
+    live = True
+
+
+class TrainingProviderFactory(DjangoModelFactory):
+    class Meta:
+        model = TrainingProvider
+
+    name = factory.Sequence(lambda n: f"Centre de formation {n}")
+    place = "Lille"
+    territory = factory.SubFactory(TerritoryFactory)
+
+
+class TrainingProgrammeFactory(DjangoModelFactory):
+    class Meta:
+        model = TrainingProgramme
+
+    provider = factory.SubFactory(TrainingProviderFactory)
+    title = "Titre professionnel soudeur"
+    job_profile = factory.SubFactory(JobProfilePageFactory)
+    level = "titre-pro"
+    duration = "6 mois"
+    funded_for_jobseekers = True

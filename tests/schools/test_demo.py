@@ -1,0 +1,97 @@
+"""The schools demo: real documents, relative event dates, idempotent loading."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from xml.dom import minidom
+
+import pytest
+from django.utils import timezone
+from wagtail.documents import get_document_model
+
+from schools import demo, demo_files
+from schools.demo_kits import KITS
+from schools.models import ClassroomKitPage, EventPage, InterestQuizPage, PupilSectionPage, TeacherSectionPage
+from tests.careers.factories import TerritoryFactory
+
+CONTENT = demo_files.DocumentContent(
+    "Fiche élève — L’usine « du futur »", "Cycle 4",
+    [demo_files.Section("Objectifs", ["Comprendre le rôle d’un cobot (robot collaboratif)."], ["Observer", "Décrire"]),
+     demo_files.Section("Corrigé", bullets=["Réponse (a)", "Réponse b"], numbered=True)],
+)
+
+
+@pytest.mark.parametrize("extension", ["odt", "odp"])
+def test_opendocument_files_start_with_an_uncompressed_mimetype_and_parse(extension):
+    data = demo_files.WRITERS[extension](CONTENT)
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    first = archive.infolist()[0]
+    assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
+    assert archive.read("mimetype").decode().startswith("application/vnd.oasis.opendocument.")
+    for part in ("content.xml", "styles.xml", "meta.xml", "META-INF/manifest.xml"):
+        minidom.parseString(archive.read(part))  # well-formed XML
+    assert "L’usine « du futur »" in archive.read("content.xml").decode()
+
+
+def test_docx_has_the_parts_word_needs_and_the_text():
+    archive = zipfile.ZipFile(io.BytesIO(demo_files.docx_bytes(CONTENT)))
+    assert {"[Content_Types].xml", "_rels/.rels", "word/document.xml"} <= set(archive.namelist())
+    document = archive.read("word/document.xml").decode()
+    minidom.parseString(document)
+    assert "Comprendre le rôle d’un cobot" in document
+
+
+def test_pdf_has_a_consistent_cross_reference_table_and_french_text():
+    data = demo_files.pdf_bytes(CONTENT)
+    assert data.startswith(b"%PDF-1.4") and data.rstrip().endswith(b"%%EOF")
+    start = int(re.search(rb"startxref\n(\d+)", data).group(1))
+    assert data[start:start + 4] == b"xref"
+    count = int(re.search(rb"xref\n0 (\d+)", data).group(1))
+    offsets = [int(line[:10]) for line in data[start:].split(b"\n")[3:2 + count]]
+    for number, offset in enumerate(offsets, start=1):
+        assert data[offset:].startswith(b"%d 0 obj" % number)
+    assert "L’usine « du futur »".encode("cp1252") in data  # WinAnsi text, accents kept
+    assert "Réponse \\(a\\)".encode("cp1252") in data  # parentheses escaped inside PDF strings
+
+
+def test_long_pdf_content_flows_onto_several_pages():
+    long = demo_files.DocumentContent("Long", sections=[demo_files.Section(f"Partie {n}", ["texte " * 80])
+                                                         for n in range(30)])
+    data = demo_files.pdf_bytes(long)
+    assert int(re.search(rb"/Count (\d+)", data).group(1)) > 1
+
+
+def test_demo_kits_are_at_least_eight_with_sound_durations_and_documents():
+    assert len(KITS) >= 8
+    formats = set()
+    for kit in KITS:
+        assert kit["documents"], kit["slug"]
+        formats |= {extension for _kind, extension, _content in kit["documents"]}
+        assert all(minutes > 0 for _title, minutes, _org, _html in kit["steps"])
+    assert {"pdf", "odt", "odp", "docx"} <= formats
+
+
+@pytest.mark.django_db
+def test_loader_builds_sections_kits_events_and_quiz_and_a_second_run_changes_nothing(home_page):
+    for code, name in [("59", "Nord"), ("62", "Pas-de-Calais"), ("80", "Somme"), ("60", "Oise"), ("02", "Aisne")]:
+        TerritoryFactory(key=f"DEP-{code}", level="departement", code=code, name=name)
+    out = io.StringIO()
+    demo.load(out)
+    assert ClassroomKitPage.objects.live().count() == len(KITS)
+    assert PupilSectionPage.objects.live().count() == TeacherSectionPage.objects.live().count() == 1
+    quiz = InterestQuizPage.objects.get()
+    assert {q.dimension for q in quiz.questions.all()} == set("RIASEC")
+    events = EventPage.objects.live()
+    assert events.count() >= 15
+    now = timezone.now()
+    assert events.filter(end__lt=now).exists() and events.filter(start__gt=now).count() >= 12  # around today
+    assert not events.filter(territory__isnull=True).exists()
+    for kit in ClassroomKitPage.objects.all():
+        for item in kit.documents.select_related("document"):
+            assert item.file_exists() and item.document.file_size > 0
+    counts = (ClassroomKitPage.objects.count(), EventPage.objects.count(), get_document_model().objects.count())
+    demo.load(io.StringIO())
+    assert (ClassroomKitPage.objects.count(), EventPage.objects.count(),
+            get_document_model().objects.count()) == counts

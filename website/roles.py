@@ -78,11 +78,14 @@ class Rule:
     kinds: frozenset[str] = frozenset({CONTENT})
     actions: tuple[str, ...] | None = None
     codenames: tuple[str, ...] | None = None
+    exclude_models: tuple[str, ...] = ()
 
     def matches(self, info: PermissionInfo) -> bool:
         if self.apps != ("*",) and info.app_label not in self.apps:
             return False
         if self.models != ("*",) and info.model not in self.models:
+            return False
+        if info.model in self.exclude_models:
             return False
         if info.kind not in self.kinds:
             return False
@@ -124,13 +127,16 @@ class Role:
 ACCESS_ADMIN = Rule(apps=("wagtailadmin",), kinds=ALL_KINDS, codenames=("access_admin",))
 READ_AUDIENCE = Rule(apps=("audience",), codenames=("view_pageviewcount", "view_pagefeedback",
                                                     "view_documentdownloadcount"))
-EDIT_CONTENT = Rule(apps=CONTENT_APPS, actions=CRUD)
+#: Counters kept by the apps themselves (audience figures): read-only for editors.
+COUNTER_MODELS = ("kitdownloadcount", "pageviewcount", "documentdownloadcount", "pagefeedback")
+EDIT_CONTENT = Rule(apps=CONTENT_APPS, actions=CRUD, exclude_models=COUNTER_MODELS)
+READ_COUNTERS = Rule(apps=CONTENT_APPS, models=COUNTER_MODELS, actions=("view",))
 EDIT_SETTINGS = Rule(kinds=frozenset({SETTING}))
 
 ROLES: tuple[Role, ...] = (
     Role(
         AGENCY,
-        rules=(ACCESS_ADMIN, EDIT_CONTENT, READ_AUDIENCE),
+        rules=(ACCESS_ADMIN, EDIT_CONTENT, READ_COUNTERS, READ_AUDIENCE),
         pages=(PageGrant("home", ("add_page", "change_page")),),
         # Wagtail lets "change" edit and delete anyone's file; with "add" only, the agency edits
         # and deletes its own uploads, and the region keeps the shared library safe.
@@ -144,7 +150,7 @@ ROLES: tuple[Role, ...] = (
     Role(
         REGION,
         rules=(
-            ACCESS_ADMIN, EDIT_CONTENT, EDIT_SETTINGS, READ_AUDIENCE,
+            ACCESS_ADMIN, EDIT_CONTENT, READ_COUNTERS, EDIT_SETTINGS, READ_AUDIENCE,
             Rule(apps=("wagtailredirects", "wagtailsearchpromotions"), actions=CRUD),
         ),
         pages=(PageGrant("home", ("add_page", "bulk_delete_page", "change_page", "lock_page", "publish_page",

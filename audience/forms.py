@@ -13,8 +13,8 @@ class FeedbackForm(forms.Form):
     useful = forms.ChoiceField(
         label=_("Cette page vous a-t-elle été utile ?"),
         choices=[("oui", _("Oui")), ("non", _("Non"))],
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choisissez « Oui » ou « Non ».")},
+        error_messages={"required": _("Choisissez « Oui » ou « Non »."),
+                        "invalid_choice": _("Choisissez « Oui » ou « Non ».")},
     )
     comment = forms.CharField(
         label=_("Comment pouvons-nous améliorer cette page ? (facultatif)"),

@@ -13,8 +13,8 @@ def feedback_enabled(page) -> bool:
     """Pages ask for feedback unless their class sets ``feedback_enabled = False`` (home, search…)."""
     if page is None or not getattr(page, "pk", None):
         return False
-    specific_class = getattr(page, "specific_class", None) or type(page)
-    return bool(getattr(specific_class, "feedback_enabled", True))
+    # The page in a template is already the specific instance: its class answers without a query.
+    return bool(getattr(type(page), "feedback_enabled", True))
 
 
 @register.inclusion_tag("audience/feedback_widget.html", takes_context=True)

@@ -1,42 +1,39 @@
 // Progressive enhancement of the feedback form: send it without leaving the page.
-// Without JavaScript the form posts normally and a thank-you page is shown.
+// Without JavaScript the form posts normally (the clicked button carries the answer) and a
+// thank-you page is shown.
 (function () {
     "use strict";
     document.querySelectorAll("[data-feedback] form").forEach(function (form) {
         var status = form.querySelector("[data-feedback-status]");
+        var buttons = form.querySelectorAll("button[name=useful]");
         form.addEventListener("submit", function (event) {
-            if (!window.fetch || !window.FormData) { return; }
+            var submitter = event.submitter;
+            if (!window.fetch || !window.FormData || !submitter || submitter.name !== "useful") { return; }
             event.preventDefault();
-            var button = form.querySelector("button[type=submit]");
-            if (!form.querySelector("input[name=useful]:checked")) {
-                status.dataset.state = "error";
-                status.textContent = "Choisissez « Oui » ou « Non ».";
-                form.querySelector("input[name=useful]").focus();
-                return;
-            }
-            button.disabled = true;
+            var data = new FormData(form);
+            data.append("useful", submitter.value);
+            buttons.forEach(function (button) { button.disabled = true; });
             fetch(form.action, {
                 method: "POST",
-                body: new FormData(form),
+                body: data,
                 headers: { "Accept": "application/json" },
                 credentials: "same-origin"
             }).then(function (response) {
-                return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+                return response.json().then(function (body) { return { ok: response.ok, body: body }; });
             }).then(function (result) {
                 status.dataset.state = result.ok ? "ok" : "error";
-                status.textContent = result.data.message;
+                status.textContent = result.body.message;
                 if (result.ok) {
-                    form.querySelectorAll("fieldset, .feedback__comment, button").forEach(function (element) {
-                        element.hidden = true;
-                    });
-                    status.setAttribute("tabindex", "-1");
-                    status.focus();
+                    form.querySelector("fieldset").hidden = true;
                 } else {
-                    button.disabled = false;
+                    buttons.forEach(function (button) { button.disabled = false; });
                 }
+                status.setAttribute("tabindex", "-1");
+                status.focus();
             }).catch(function () {
                 // Network trouble: fall back to the ordinary form submission.
-                form.submit();
+                buttons.forEach(function (button) { button.disabled = false; });
+                submitter.click();
             });
         });
     });

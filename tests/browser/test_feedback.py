@@ -33,10 +33,10 @@ def test_feedback_widget_on_mobile_has_no_axe_violations(mobile_page, demo_serve
 
 def test_keyboard_user_answers_and_hears_the_thanks_without_leaving_the_page(page, demo_server):
     page.goto(demo_server.url + PAGE)
-    page.get_by_label("Non").focus()
-    page.keyboard.press("Space")
     page.get_by_label("Comment pouvons-nous améliorer cette page ? (facultatif)").fill("Plus d’exemples, svp.")
-    page.get_by_role("button", name="Envoyer mon avis").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # past "Oui", to "Non"
+    assert page.evaluate("document.activeElement.value") == "non"
     page.keyboard.press("Enter")
     status = page.locator("[data-feedback-status]")
     status.get_by_text("Merci pour votre avis").wait_for()
@@ -47,16 +47,21 @@ def test_keyboard_user_answers_and_hears_the_thanks_without_leaving_the_page(pag
     assert violations == [], format_violations(violations)
 
 
-def test_missing_answer_is_announced_with_javascript(page, demo_server):
-    page.goto(demo_server.url + PAGE)
-    page.get_by_role("button", name="Envoyer mon avis").click()
-    assert "Choisissez" in page.locator("[data-feedback-status]").inner_text()
+def test_second_answers_are_refused_politely_after_the_limit(page, demo_server):
+    from audience.ratelimit import MAX_PER_PAGE
+
+    for _ in range(MAX_PER_PAGE + 1):
+        page.goto(demo_server.url + PAGE)
+        page.get_by_role("button", name="Oui, elle m’a été utile").click()
+        page.locator("[data-feedback-status]:not(:empty)").wait_for()
+    status = page.locator("[data-feedback-status]")
+    assert "déjà donné votre avis" in status.inner_text()
+    assert status.get_attribute("data-state") == "error"
 
 
 def test_feedback_works_without_javascript(no_js_page, demo_server):
     no_js_page.goto(demo_server.url + PAGE)
-    no_js_page.get_by_label("Oui").check()
-    no_js_page.get_by_role("button", name="Envoyer mon avis").click()
+    no_js_page.get_by_role("button", name="Non, pas vraiment").click()
     no_js_page.wait_for_load_state()
     assert no_js_page.locator("h1").inner_text() == "Merci pour votre avis"
     no_js_page.get_by_role("link", name="Revenir à la page").click()

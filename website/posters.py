@@ -107,7 +107,7 @@ def poster(request: HttpRequest, page_id: int) -> HttpResponse:
         "image": image,
         "campaign_url": url,
         "short_url": short_url(page, channel, request),
-        "qr_inline": mark_safe(qr_svg(url, title=_("QR code vers %(url)s") % {"url": url}, scale=1)),
+        "qr_inline": mark_safe(qr_svg(url, title=_("QR code vers %(url)s") % {"url": url}, scale=1, scalable=True)),
         "svg_url": f"{reverse('website_poster_qr', args=[page.pk, 'svg'])}?{query}&telecharger=1",
         "png_url": f"{reverse('website_poster_qr', args=[page.pk, 'png'])}?{query}&telecharger=1",
     })

@@ -15,11 +15,15 @@ def make_qr(url: str) -> segno.QRCode:
     return segno.make(url, error="q", micro=False)
 
 
-def qr_svg(url: str, title: str, scale: int = 10) -> str:
-    """A standalone SVG document (no XML declaration, so it can also be inlined in HTML)."""
+def qr_svg(url: str, title: str, scale: int = 10, scalable: bool = False) -> str:
+    """A standalone SVG document (no XML declaration, so it can also be inlined in HTML).
+
+    ``scalable`` drops the width and height (only the viewBox remains) so that CSS sizes it,
+    e.g. in millimetres on the printable poster.
+    """
     buffer = io.BytesIO()
     make_qr(url).save(buffer, kind="svg", xmldecl=False, svgns=True, title=title, scale=scale, border=4,
-                      svgclass="qr-code", lineclass="qr-code__modules")
+                      svgclass="qr-code", lineclass="qr-code__modules", omitsize=scalable)
     return buffer.getvalue().decode("utf-8")
 
 

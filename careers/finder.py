@@ -135,6 +135,7 @@ def find_profiles(index_page, request) -> dict:
         "result_count": paginator.count,
         "total_count": len(profiles),
         "territory": territory,
+        "tension_source": next(iter(tensions.values()), None),
     }
 
 

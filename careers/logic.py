@@ -6,6 +6,7 @@ No Django import here, so these functions are tested without a database (see
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
@@ -27,6 +28,8 @@ ENTRY_LEVELS: list[tuple[str, str, int]] = [
     ("ingenieur", "Diplôme d’ingénieur", 8),
 ]
 LEVEL_LABELS: dict[str, str] = {key: label for key, label, _rank in ENTRY_LEVELS}
+# Short forms for cards and lists, where the full label would wrap over several lines.
+SHORT_LEVEL_LABELS: dict[str, str] = {**LEVEL_LABELS, "formation-courte": "Formation courte", "cqpm": "CQPM"}
 LEVEL_RANKS: dict[str, int] = {key: rank for key, _label, rank in ENTRY_LEVELS}
 # Ways in a jobseeker can take in a few weeks or months, without going back to school.
 SHORT_PATH_LEVELS: frozenset[str] = frozenset({"sans-diplome", "formation-courte", "titre-pro", "cqpm"})
@@ -183,7 +186,5 @@ def occupation_json_ld(*, name: str, url: str, description: str, alternate_names
 
 def json_for_script(data) -> str:
     """JSON safe to put inside a ``<script>`` element (no closing tag or HTML comment can appear)."""
-    import json
-
     text = json.dumps(data, ensure_ascii=False)
     return text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")

@@ -7,7 +7,7 @@ and lets tests count the queries of each page type.
 from __future__ import annotations
 
 import segno
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from careers.logic import SHORT_PATH_LEVELS, json_for_script, occupation_json_ld
 from careers.tension import HIGH_TENSION_LEVEL, profile_tensions, visitor_territory
+from observatory.services import filiere_figures
 
 TESTIMONIALS_PER_PAGE = 4
 COMPANIES_PER_PAGE = 6
@@ -58,9 +59,15 @@ def profile_context(page, request) -> dict:
     from careers.models import Company, JobProfilePage
 
     territory = visitor_territory(request)
-    tension = profile_tensions([page], territory).get(page.pk)
-    related = [p for p in JobProfilePage.objects.filter(pk__in=[r.pk for r in page.related_profiles.all()])
-               .live().public().select_related("hero_image").prefetch_related("hero_image__renditions")]
+    if page.pk:
+        # One query for the ways in, reused by every helper the template calls.
+        prefetch_related_objects([page], "ways_in")
+    related = list(JobProfilePage.objects.filter(pk__in=[r.pk for r in page.related_profiles.all()])
+                   .live().public().select_related("hero_image").prefetch_related("hero_image__renditions", "ways_in"))
+    tensions = profile_tensions([page, *related], territory)
+    tension = tensions.get(page.pk)
+    for profile in related:
+        profile.tension = tensions.get(profile.pk)
     companies = list(Company.objects.filter(job_profiles=page).select_related("territory", "logo")
                      .prefetch_related("logo__renditions").order_by("name"))
     if territory is not None:
@@ -86,6 +93,7 @@ def profile_context(page, request) -> dict:
     return {
         "territory": territory,
         "tension": tension,
+        "family_figures": family_figures(page.fap_code),
         "filieres": [f for f in page.filieres.all() if f.live],
         "ways_in": ways_in,
         "related_profiles": related,
@@ -98,6 +106,26 @@ def profile_context(page, request) -> dict:
         "json_ld": mark_safe(json_for_script(json_ld)),
         "qr_code": qr_code_svg(page.full_url or request.build_absolute_uri()),
     }
+
+
+def family_figures(fap_code: str) -> dict:
+    """The DARES median salary and share of women of a FAP 87 family, from the observatory (one query).
+
+    ``{"median_salary": OccupationStats, "share_women": OccupationStats}`` for the latest
+    published period; absent keys when the observatory has no such figure.
+    """
+    from observatory.models import OccupationStats
+
+    family = (fap_code or "")[:3]
+    if len(family) != 3:
+        return {}
+    figures: dict = {}
+    rows = (OccupationStats.objects.published()
+            .filter(fap__code=family, indicator__in=["median_salary", "share_women"], dimension="")
+            .select_related("dataset", "fap").order_by("-period"))
+    for row in rows:
+        figures.setdefault(row.indicator, row)
+    return figures
 
 
 def _site_settings(request):
@@ -133,6 +161,7 @@ def filiere_context(page, request) -> dict:
         "territory": territory,
         "profiles": profiles,
         "recruiting_profiles": recruiting,
+        "tension_source": next(iter(tensions.values()), None),
         "companies": companies,
         "testimonials": testimonials,
         "articles": articles,
@@ -141,11 +170,7 @@ def filiere_context(page, request) -> dict:
 
 
 def _filiere_figures(slug: str, territory):
-    """The observatory's key figures for the filière (sector vs filière employment), when available."""
-    try:
-        from observatory.services import filiere_figures
-    except ImportError:
-        return None
+    """The observatory's key figures for the filière (sector vs filière employment), or None."""
     return filiere_figures(slug, territory)
 
 

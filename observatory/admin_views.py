@@ -15,7 +15,7 @@ from observatory.importers.service import KINDS, publish_dataset, run_import
 from observatory.models import Dataset, DatasetKind, DatasetStatus
 
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024  # the largest official files (BMO, employment) stay far below
-ALLOWED_EXTENSIONS = ["csv", "txt", "xlsx"]
+ALLOWED_EXTENSIONS = ["csv", "txt", "xlsx", "zip"]  # zip: INSEE input–output extraction (io-insee-a38)
 
 
 class UploadForm(forms.Form):

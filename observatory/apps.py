@@ -12,6 +12,11 @@ STATISTICIAN_PERMISSIONS = [
     ("observatory", "keyindicator", "change_keyindicator"),
     ("observatory", "keyindicator", "delete_keyindicator"),
     ("observatory", "keyindicator", "view_keyindicator"),
+    # Industry redefined: statisticians edit the filières' scope (shares of NAF activities).
+    ("observatory", "filiere", "add_filiere"),
+    ("observatory", "filiere", "change_filiere"),
+    ("observatory", "filiere", "delete_filiere"),
+    ("observatory", "filiere", "view_filiere"),
 ]
 
 
@@ -39,3 +44,7 @@ class ObservatoryConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(ensure_statisticians_group, sender=self, dispatch_uid="observatory_statisticians")
+        # Input–output tables join the import framework (``import_data io-table FILE``).
+        from observatory.industry_import import register_kinds
+
+        register_kinds()

@@ -291,3 +291,7 @@ __all__ = [
     "tensions_for_occupations",
     "top_tension_occupations",
 ]
+
+
+# Industry redefined (sector / filière / input–output): the careers app shows these on filière pages.
+from observatory.industry_service import FiliereFigures, filiere_figures  # noqa: E402, F401

@@ -7,7 +7,7 @@ from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
-from observatory import api
+from observatory import api, api_industry
 from observatory.territory import choose_territory
 
 router = SimpleRouter()
@@ -16,6 +16,8 @@ router.register("occupations", api.OccupationViewSet, basename="api-occupation")
 router.register("tension", api.TensionViewSet, basename="api-tension")
 router.register("hiring-projects", api.HiringProjectsViewSet, basename="api-hiring-projects")
 router.register("datasets", api.DatasetViewSet, basename="api-dataset")
+router.register("industry-employment", api_industry.IndustryEmploymentViewSet, basename="api-industry-employment")
+router.register("io/multipliers", api_industry.IOMultipliersViewSet, basename="api-io-multipliers")
 
 api_urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -9,7 +9,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from observatory import admin_views
+from observatory import admin_views, industry_admin  # noqa: F401 — industry_admin registers the filière snippets
 from observatory.models import KeyIndicator
 
 
@@ -54,5 +54,7 @@ def register_observatory_menu():
                            permission="observatory.view_dataset", order=200),
         PermissionMenuItem(_("Chiffres clés"), reverse("wagtailsnippets_observatory_keyindicator:list"),
                            icon_name="pick", permission="observatory.view_keyindicator", order=300),
+        PermissionMenuItem(_("Filières (périmètres)"), reverse("wagtailsnippets_observatory_filiere:list"),
+                           icon_name="table", permission="observatory.view_filiere", order=400),
     ])
     return SubmenuMenuItem(_("Observatoire"), submenu, icon_name="table", order=250)

@@ -121,6 +121,22 @@ def _territories() -> dict:
     return {territory.key: territory for territory in Territory.objects.filter(key__startswith="DEP-")}
 
 
+def _figures_for_class() -> list:
+    """Body of the teachers' section: figures chosen among the observatory's key indicators."""
+    from observatory.models import KeyIndicator
+
+    indicators = list(KeyIndicator.objects.filter(territory__key="REG-32").order_by("pk")[:3])
+    if not indicators:
+        return []
+    return [
+        ("paragraph", RichText(
+            "<h2>Des chiffres à utiliser en classe</h2><p>Ces chiffres viennent des données publiques de "
+            "l’observatoire, avec leur source et leur année : vous pouvez les citer tels quels. Demandez aux "
+            "élèves ce que signifie « niveau de tension » avant de les commenter.</p>")),
+        *[("indicator", {"indicator": indicator, "comment": ""}) for indicator in indicators],
+    ]
+
+
 def _home():
     return Site.objects.get(is_default_site=True).root_page.specific
 
@@ -245,7 +261,7 @@ def load(stdout) -> None:
         introduction="Des kits pédagogiques prêts à l’emploi, des visites d’entreprises pour vos classes et des "
                      "chiffres fiables, sourcés et locaux à utiliser en cours.",
         hero_image=get_or_create_demo_image("teachers-hero", "Rubrique enseignants", "", "green", "blocks"),
-        visit_guide=VISIT_GUIDE,
+        visit_guide=VISIT_GUIDE, body=_figures_for_class(),
     )
     kit_index = get_or_create_page(
         teachers, ClassroomKitIndexPage, "kits", title="Kits pédagogiques",

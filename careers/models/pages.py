@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -30,6 +32,7 @@ from careers.logic import (
     ENTRY_LEVELS,
     FAP_CODE,
     LEVEL_LABELS,
+    SHORT_LEVEL_LABELS,
     count_words,
     is_reachable_quickly,
     lowest_level,
@@ -289,10 +292,8 @@ class JobProfilePage(HeroMixin, Page):
 
     def save(self, *args, **kwargs):
         # Stored normalised, so that search and the observatory lookups see "H2913,H2902".
-        try:
+        with contextlib.suppress(ValueError):  # clean() reports it in the admin; scripts keep what they wrote
             self.rome_codes = ",".join(parse_rome_codes(self.rome_codes))
-        except ValueError:
-            pass  # clean() reports it in the admin; scripts keep what they wrote
         self.fap_code = (self.fap_code or "").upper()
         self.riasec_code = (self.riasec_code or "").upper()
         return super().save(*args, **kwargs)
@@ -319,7 +320,7 @@ class JobProfilePage(HeroMixin, Page):
 
     def lowest_level_label(self) -> str:
         level = lowest_level(self.way_in_levels())
-        return LEVEL_LABELS.get(level, "") if level else ""
+        return SHORT_LEVEL_LABELS.get(level, "") if level else ""
 
     def reachable_quickly(self) -> bool:
         return is_reachable_quickly(self.way_in_levels())
@@ -451,7 +452,7 @@ class ArticlePage(HeroMixin, Page):
 
     def save(self, *args, **kwargs):
         # Stored at save time: the listing shows it for every card without rendering bodies.
-        text = " ".join([self.title, self.introduction or "", strip_tags(" ".join(stream_text(self.body.raw_data)))])
+        text = " ".join([self.title, self.introduction or "", strip_tags(" ".join(stream_text(list(self.body.raw_data))))])
         self.reading_time = reading_minutes(count_words(text))
         return super().save(*args, **kwargs)
 

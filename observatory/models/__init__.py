@@ -40,3 +40,5 @@ __all__ = [
     "TerritoryLevel",
     "territory_key",
 ]
+from .industry import Breakdown, Definition, Filiere, FiliereScope, IndustryEmploymentResult, InputOutputTable, ScopeKind  # noqa: F401, I001
+from .industry_pages import IndustryFiguresPage, MethodologyPage  # noqa: F401

@@ -18,6 +18,9 @@ class DatasetKind(models.TextChoices):
     BMO = "bmo", _("Besoins en main-d'œuvre (France Travail)")
     EMPLOYMENT = "employment", _("Emploi salarié par activité")
     OCCUPATION_STATS = "occupation-stats", _("Portrait statistique des métiers (Dares)")
+    # Input–output tables (industry definitions, see observatory/industry_import.py).
+    IO_TABLE = "io-table", _("Tableau entrées-sorties symétrique")
+    IO_INSEE_A38 = "io-insee-a38", _("Tableau entrées-sorties INSEE A38")
 
 
 #: Kinds that describe nomenclatures: applied directly (upsert), never versioned per vintage.

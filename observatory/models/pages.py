@@ -42,7 +42,7 @@ class ObservatoryIndexPage(HeroMixin, Page):
                       FieldPanel("ranking_domains"), FieldPanel("featured_rome_code"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
     parent_page_types = ["website.HomePage"]
-    subpage_types = ["website.StandardPage"]
+    subpage_types = ["website.StandardPage", "observatory.IndustryFiguresPage", "observatory.MethodologyPage"]
     max_count = 1
 
     class Meta:

@@ -25,6 +25,7 @@ from careers.models import (
     TrainingProgramme,
     TrainingProvider,
 )
+from careers.models.pages import OBSERVATORY_FILIERES
 
 
 class TerritoryFactory(DjangoModelFactory):
@@ -93,7 +94,7 @@ class FilierePageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Filière {n}")
     slug = factory.Sequence(lambda n: f"filiere-{n}")
-    observatory_slug = "metallurgie-mecanique"
+    observatory_slug = factory.Iterator([key for key, _label in OBSERVATORY_FILIERES])
     what_it_makes = "<p>Des pièces, des machines, des structures.</p>"
 
 
@@ -135,6 +136,14 @@ class CompanyFactory(DjangoModelFactory):
     territory = factory.SubFactory(TerritoryFactory)
     size_band = "pme"
 
+    @factory.post_generation
+    def job_profiles(self, create, extracted, **kwargs):
+        """``job_profiles=[page, …]``: ParentalManyToMany links are written when the snippet is saved."""
+        if extracted:
+            self.job_profiles.set(extracted)
+            if create:
+                self.save()
+
 
 class TestimonialFactory(DjangoModelFactory):
     __test__ = False  # a factory, not a pytest test class
@@ -146,6 +155,14 @@ class TestimonialFactory(DjangoModelFactory):
     quote = "Je vois ce que je fabrique, et j'en suis fière."
     consent_date = datetime.date(2025, 1, 15)
     live = True
+
+    @factory.post_generation
+    def job_profiles(self, create, extracted, **kwargs):
+        """``job_profiles=[page, …]``: ParentalManyToMany links are written when the snippet is saved."""
+        if extracted:
+            self.job_profiles.set(extracted)
+            if create:
+                self.save()
 
 
 class TrainingProviderFactory(DjangoModelFactory):
@@ -167,3 +184,32 @@ class TrainingProgrammeFactory(DjangoModelFactory):
     level = "titre-pro"
     duration = "6 mois"
     funded_for_jobseekers = True
+
+
+def make_region_with_departement():
+    """The region (REG-32) and one of its départements (DEP-59), as the observatory stores them."""
+    region = TerritoryFactory(key="REG-32", level="region", code="32", name="Hauts-de-France")
+    departement = TerritoryFactory(key="DEP-59", level="departement", code="59", name="Nord", parent=region)
+    return region, departement
+
+
+def make_tension(rome_code: str, territory, level: int, score: float | None = None, fap_code: str = "D2Z42"):
+    """A published DARES tension row for ``rome_code`` in ``territory``, as the observatory derives it."""
+    from observatory.models import Dataset, FapFamily, OccupationTension, RomeOccupation, TensionIndicator
+
+    dataset, _created = Dataset.objects.get_or_create(
+        kind="tension", vintage=2019, defaults={"title": "Tensions 2019", "source": "Dares, France Travail",
+                                               "original_filename": "tensions.csv", "checksum": "0" * 64,
+                                               "status": "published"},
+    )
+    fap, _created = FapFamily.objects.get_or_create(code=fap_code, defaults={"label": f"Famille {fap_code}", "level": 225})
+    rome, _created = RomeOccupation.objects.get_or_create(code=rome_code, defaults={"label": f"Métier {rome_code}",
+                                                                                  "domain": rome_code[0]})
+    indicator, _created = TensionIndicator.objects.update_or_create(
+        dataset=dataset, fap=fap, territory=territory, year=2019,
+        defaults={"level": level, "score": score if score is not None else level / 2, "lack_of_workforce": 5,
+                  "hiring_intensity": 4},
+    )
+    OccupationTension.objects.update_or_create(rome=rome, territory=territory,
+                                               defaults={"tension": indicator, "score": indicator.score})
+    return indicator

@@ -162,3 +162,52 @@ def test_anonymous_or_editor_cannot_reach_the_upload_screen(client, db, django_u
     editor = django_user_model.objects.create_user("editor", password="x")
     client.force_login(editor)
     assert client.get("/admin/observatoire/importer/").status_code in (302, 403)
+
+
+def test_publishing_new_figures_invalidates_cached_summaries(tension_data, django_capture_on_commit_callbacks):
+    from .conftest import DATA, import_bytes
+
+    nord = Territory.objects.get(key="DEP-59")
+    before = tension_for_occupation("H2913", nord)
+    lines = (DATA / "tensions_hdf_2019.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    fap = before.fap_code
+    changed = [lines[0]] + [
+        line.replace(line.split(",")[2], "-3.0", 1).replace(line.split(",")[3], "1.0", 1)
+        if line.startswith(fap + ",") and line.rstrip().endswith(",59") else line
+        for line in lines[1:]
+    ]
+    with django_capture_on_commit_callbacks(execute=True):  # the cache is invalidated once the import commits
+        result = import_bytes("tension", "".join(changed), publish=True)
+    assert result.ok and result.updated >= 1
+    after = tension_for_occupation("H2913", nord)
+    assert after.dataset == result.dataset
+    assert after.score != before.score
+
+
+def test_home_page_key_figures_render_with_source_in_bounded_queries(client, home_page, tension_data,
+                                                                      django_assert_max_num_queries):
+    from observatory.models import FapFamily
+
+    indicator = KeyIndicator.objects.create(title="Usinage en Hauts-de-France",
+                                            measure=KeyIndicator.Measure.TENSION_LEVEL,
+                                            territory=Territory.objects.get(key="REG-32"),
+                                            fap=FapFamily.objects.get(code="D1Z"))
+    home_page.key_figures = [("key_figures", {"heading": "L'industrie en chiffres",
+                                              "figures": [{"indicator": indicator, "comment": ""}]})]
+    home_page.save_revision().publish()
+    client.get("/")
+    with django_assert_max_num_queries(25):
+        html = client.get("/").content.decode()
+    assert "Usinage en Hauts-de-France" in html and "Dares, France Travail, 2019" in html
+
+
+def test_indicator_block_renders_in_any_content_page(tension_data):
+    from observatory.blocks import IndicatorBlock
+    from observatory.models import FapFamily
+
+    indicator = KeyIndicator.objects.create(title="Maintenance", measure=KeyIndicator.Measure.TENSION_LEVEL,
+                                            territory=Territory.objects.get(key="DEP-59"),
+                                            fap=FapFamily.objects.get(code="G1Z"))
+    block = IndicatorBlock()
+    html = block.render(block.to_python({"indicator": indicator.pk, "comment": "Un métier qui recrute."}))
+    assert "Maintenance" in html and "Source :" in html and "2019" in html and "Un métier qui recrute." in html

@@ -24,3 +24,4 @@ def kit_index(teacher_section):
 @pytest.fixture
 def event_index(home_page):
     return EventIndexPageFactory(parent=home_page)
+

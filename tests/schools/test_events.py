@@ -18,6 +18,7 @@ from tests.careers.factories import (
     TerritoryFactory,
 )
 from tests.schools.factories import EventPageFactory
+from tests.schools.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -101,14 +102,11 @@ def test_listing_queries_do_not_grow_with_the_number_of_events(client, event_ind
     for _ in range(3):
         EventPageFactory(parent=event_index, territory=nord)
     client.get(event_index.url)
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as few:
+    with count_queries() as few:
         client.get(event_index.url, {"territoire": "DEP-59"})
     for _ in range(9):
         EventPageFactory(parent=event_index, territory=nord)
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    with django_assert_max_num_queries(few.value):
         response = client.get(event_index.url, {"territoire": "DEP-59"})
     assert len(response.context["events"]) == 12
 

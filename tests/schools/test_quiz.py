@@ -122,7 +122,7 @@ def test_result_ranks_job_profiles_by_their_rome_riasec_codes_with_local_tension
     assert "Difficulté à recruter" in content  # the observatory's badge, with its source
     assert "Dares" in content
     response = client.get(quiz.url + "resultat/090000/")  # purely "Investigateur"
-    assert [m["page"].pk for m in response.context["result"]["matches"]][0] == designer.pk
+    assert response.context["result"]["matches"][0]["page"].pk == designer.pk
 
 
 def test_profile_without_rome_riasec_falls_back_to_its_own_code(client, quiz, home_page):

@@ -12,6 +12,7 @@ from tests.schools.factories import (
     InterestQuizPageFactory,
     PupilSectionPageFactory,
 )
+from tests.schools.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -71,15 +72,12 @@ def test_section_pages_queries_do_not_grow_with_content(client, request, page_fi
         ClassroomKitPageFactory(parent=kit_index, levels=["cycle-4", "seconde"])
         EventPageFactory(parent=event_index, audiences=["classes", "collegiens"])
     client.get(page.url)
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as few:
+    with count_queries() as few:
         client.get(page.url)
     for _ in range(6):
         ClassroomKitPageFactory(parent=kit_index, levels=["cycle-4", "seconde"])
         EventPageFactory(parent=event_index, audiences=["classes", "collegiens"])
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    with django_assert_max_num_queries(few.value):
         assert client.get(page.url).status_code == 200
 
 

@@ -311,6 +311,7 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 DEMO_LOADERS = [
     "website.demo",
     "observatory.demo",
+    "observatory.demo_industry",
     # Section apps add their loaders here, before the navigation step.
     "careers.demo",
     # After careers: kits and events link to job profiles and filières.

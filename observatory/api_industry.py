@@ -1,0 +1,144 @@
+"""Open-data API for industrial employment and input–output multipliers (``/api/v1/``).
+
+Same conventions as :mod:`observatory.api`: read-only, JSON or CSV (``?format=csv``), paginated,
+every figure with its dataset; a bad parameter answers 400 with a French message.
+
+- ``/api/v1/industry-employment/?territory=REG-32&year=2023&definition=sector|filiere|io&breakdown=…``
+- ``/api/v1/io/multipliers/?dataset=<id>`` (latest published table when ``dataset`` is omitted)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from observatory.api import TERRITORY_KEY, YEAR, DatasetRefSerializer, Pagination, ValidatedFiltersMixin
+from observatory.industry import io_algebra
+from observatory.industry_service import published_io_table
+from observatory.models import DatasetStatus, IndustryEmploymentResult, InputOutputTable
+from observatory.models.industry import Breakdown, Definition
+
+
+def _choice(choices: type[Definition] | type[Breakdown], what: str):
+    allowed = [value for value, _label in choices.choices]
+
+    def convert(value: str) -> str:
+        value = value.strip().lower()
+        if value not in allowed:
+            raise ValueError(f"{what} attendue : {' | '.join(allowed)}")
+        return value
+
+    return convert
+
+
+def _positive_int(value: str) -> int:
+    if not value.strip().isdigit() or int(value) < 1:
+        raise ValueError("identifiant numérique de jeu de données attendu (ex. 12)")
+    return int(value)
+
+
+class IndustryEmploymentSerializer(serializers.ModelSerializer):
+    territory = serializers.CharField(source="territory.key")
+    territory_name = serializers.CharField(source="territory.name")
+    definition_label = serializers.CharField(source="get_definition_display")
+    dataset = DatasetRefSerializer(source="employment_dataset")
+    io_dataset = DatasetRefSerializer(source="io_table.dataset", allow_null=True, default=None)
+
+    class Meta:
+        model = IndustryEmploymentResult
+        fields = ["territory", "territory_name", "year", "definition", "definition_label", "breakdown", "code",
+                  "label", "jobs", "reference_jobs", "gap_jobs", "gap_percent", "method", "dataset", "io_dataset"]
+
+
+@extend_schema(
+    summary="Emploi industriel selon trois définitions",
+    description=("Emploi salarié industriel d'un territoire : secteur (NAF B à E), filières (cœur + part des "
+                 "services), entrées-sorties (emplois induits par la demande finale de produits industriels). "
+                 "Écart avec le secteur en emplois et en %. Chiffres précalculés après chaque import."),
+    parameters=[
+        OpenApiParameter("territory", OpenApiTypes.STR, description="Clé de territoire : FR, REG-32, DEP-59…"),
+        OpenApiParameter("year", OpenApiTypes.INT, description="Année (ex. 2023)."),
+        OpenApiParameter("definition", OpenApiTypes.STR, enum=[c for c, _l in Definition.choices]),
+        OpenApiParameter("breakdown", OpenApiTypes.STR, enum=[c for c, _l in Breakdown.choices],
+                         description="total, branche A38 ou filière."),
+        OpenApiParameter("format", OpenApiTypes.STR, enum=["json", "csv"]),
+    ],
+)
+class IndustryEmploymentViewSet(ValidatedFiltersMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    serializer_class = IndustryEmploymentSerializer
+    pagination_class = Pagination
+    csv_name = "emploi-industriel"
+    filters = {
+        "territory": TERRITORY_KEY,
+        "year": YEAR,
+        "definition": _choice(Definition, "définition"),
+        "breakdown": _choice(Breakdown, "ventilation"),
+    }
+
+    def get_queryset(self):
+        cleaned = self.clean_filters()
+        rows = IndustryEmploymentResult.objects.select_related("territory", "employment_dataset", "io_table__dataset")
+        if "territory" in cleaned:
+            rows = rows.filter(territory=self.territory_or_400(cleaned["territory"]))
+        for name in ("year", "definition", "breakdown"):
+            if name in cleaned:
+                rows = rows.filter(**{name: cleaned[name]})
+        return rows.order_by("territory__key", "-year", "definition", "breakdown", "-jobs", "code")
+
+
+MULTIPLIER_RESPONSE = inline_serializer("IOMultiplier", fields={
+    "branch": serializers.CharField(), "label": serializers.CharField(),
+    "output": serializers.FloatField(), "output_multiplier": serializers.FloatField(),
+    "employment_multiplier": serializers.FloatField(allow_null=True), "unit": serializers.CharField(),
+    "year": serializers.IntegerField(), "dataset": DatasetRefSerializer(),
+}, many=True)
+
+
+@extend_schema(
+    summary="Multiplicateurs d'un tableau entrées-sorties",
+    description=("Pour chaque branche : production, multiplicateur de production (somme en colonne de "
+                 "L = (I − A)⁻¹) et, si le tableau porte l'emploi, multiplicateur d'emploi de type I."),
+    parameters=[OpenApiParameter("dataset", OpenApiTypes.INT,
+                                 description="Jeu de données du tableau (défaut : le dernier publié)."),
+                OpenApiParameter("format", OpenApiTypes.STR, enum=["json", "csv"])],
+    responses=MULTIPLIER_RESPONSE,
+)
+class IOMultipliersViewSet(ValidatedFiltersMixin, viewsets.ViewSet):
+    csv_name = "multiplicateurs-entrees-sorties"
+    filters = {"dataset": _positive_int}
+
+    def list(self, request):
+        cleaned = self.clean_filters()
+        if "dataset" in cleaned:
+            table = (InputOutputTable.objects.select_related("dataset")
+                     .filter(dataset_id=cleaned["dataset"], dataset__status=DatasetStatus.PUBLISHED).first())
+            if table is None:
+                raise ValidationError({"dataset": _("Le jeu de données n° %(id)s n'est pas un tableau entrées-sorties "
+                                                    "publié.") % {"id": cleaned["dataset"]}})
+        else:
+            table = published_io_table() or (InputOutputTable.objects.select_related("dataset")
+                                             .filter(dataset__status=DatasetStatus.PUBLISHED).first())
+            if table is None:
+                return Response([])
+        return Response(multipliers_rows(table))
+
+
+def multipliers_rows(table: InputOutputTable) -> list[dict[str, Any]]:
+    """One row per branch: output, output multiplier, type I employment multiplier (if employment is known)."""
+    employment_multipliers = None
+    if table.employment:
+        labour = io_algebra.employment_coefficients(table.employment, table.output)
+        employment_multipliers = io_algebra.employment_multipliers(table.leontief, labour).tolist()
+    dataset = DatasetRefSerializer(table.dataset).data
+    return [{
+        "branch": code, "label": label, "output": output, "output_multiplier": round(multiplier, 6),
+        "employment_multiplier": None if employment_multipliers is None else round(employment_multipliers[i], 6),
+        "unit": table.unit, "year": table.year, "dataset": dataset,
+    } for i, (code, label, output, multiplier) in enumerate(
+        zip(table.codes, table.labels, table.output, table.output_multipliers, strict=True))]

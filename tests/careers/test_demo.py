@@ -1,0 +1,66 @@
+"""The careers demo content: idempotent, complete enough, with the real official codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from careers import demo_data
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts() -> dict[str, int]:
+    from careers.models import (
+        ArticlePage,
+        Company,
+        FilierePage,
+        JobProfilePage,
+        JobProfileWayIn,
+        Testimonial,
+        TrainingProgramme,
+    )
+    from website.models import SiteImage
+
+    return {model.__name__: model.objects.count() for model in (
+        ArticlePage, Company, FilierePage, JobProfilePage, JobProfileWayIn, Testimonial, TrainingProgramme, SiteImage)}
+
+
+def test_demo_loads_the_promised_content_and_a_second_run_changes_nothing():
+    from careers import demo as careers_demo
+    from website import demo as website_demo
+    from website.models import HomePage
+
+    website_demo.load(io.StringIO())
+    careers_demo.load(io.StringIO())
+    first = _counts()
+    assert first["JobProfilePage"] >= 30 and first["FilierePage"] == 8 and first["Company"] == 12
+    assert first["Testimonial"] == 20 and first["ArticlePage"] == 10 and first["TrainingProgramme"] >= 10
+    home = HomePage.objects.get()
+    assert len(home.highlights) == 6
+    careers_demo.load(io.StringIO())
+    assert _counts() == first
+
+
+def test_every_demo_testimonial_has_a_consent_date():
+    assert all(consent for *_rest, consent, _audiences in demo_data.TESTIMONIALS)
+
+
+@pytest.mark.shared_data
+def test_demo_profiles_use_real_rome_codes_and_a_matching_fap_family(shared_data):
+    with (shared_data / "rome-v3" / "referentiel_code_rome_v347.csv").open(encoding="utf-8") as handle:
+        rome_codes = {row["code_rome"] for row in csv.DictReader(handle)}
+    with (shared_data / "dares-psm" / "fap225_rome.csv").open(encoding="latin-1") as handle:
+        pairs = {(row["Rome"], row["Fap"]) for row in csv.DictReader(handle, delimiter=";")}
+    for profile in demo_data.PROFILES:
+        assert profile["rome"] in rome_codes, profile["slug"]
+        assert (profile["rome"], profile["fap"]) in pairs, profile["slug"]
+
+
+def test_shipped_dares_subset_covers_every_demo_family():
+    from careers.demo import dares_figures
+
+    figures = dares_figures()
+    assert all(profile["fap"][:3] in figures for profile in demo_data.PROFILES)

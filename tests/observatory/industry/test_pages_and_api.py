@@ -1,0 +1,255 @@
+"""« L'industrie en chiffres », the filière explorer, method pages and the industry API (database)."""
+
+from __future__ import annotations
+
+import pytest
+from django.template.defaultfilters import floatformat
+from django.utils import translation
+from wagtail.test.utils.form_data import nested_form_data
+
+from observatory.models import (
+    Filiere,
+    FiliereScope,
+    IndustryEmploymentResult,
+    IndustryFiguresPage,
+    MethodologyPage,
+    ObservatoryIndexPage,
+)
+from tests.observatory.industry.conftest import EMPLOYMENT
+
+FIGURES_URL = "/observatoire/industrie-en-chiffres/"
+
+
+def shown(value: float) -> str:
+    """A number as the pages print it (French grouping)."""
+    with translation.override("fr"):
+        return floatformat(value, "0g")
+
+
+@pytest.fixture
+def pages(home_page, industry_world):
+    observatory = home_page.add_child(instance=ObservatoryIndexPage(title="Observatoire", slug="observatoire"))
+    figures = observatory.add_child(instance=IndustryFiguresPage(
+        title="L’industrie en chiffres", slug="industrie-en-chiffres", introduction="Trois façons de compter.",
+        explanation="<p>Le secteur ne compte que les usines.</p>"))
+    general = observatory.add_child(instance=MethodologyPage(
+        title="Comprendre les trois chiffres", slug="comprendre", audience="general",
+        body=[("paragraph", "<p>Une usine a externalisé sa maintenance.</p>")]))
+    expert = observatory.add_child(instance=MethodologyPage(
+        title="Méthode détaillée", slug="methode-experts", audience="expert",
+        body=[("paragraph", "<p>L = (I − A)⁻¹</p>")]))
+    return {"figures": figures, "general": general, "expert": expert}
+
+
+def test_figures_page_shows_the_three_definitions_for_the_default_territory(client, pages):
+    response = client.get(FIGURES_URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    region = {r.definition: r for r in IndustryEmploymentResult.objects.filter(territory__key="REG-32",
+                                                                                breakdown="total")}
+    assert "Hauts-de-France, 2023" in html
+    for label in ("Secteur", "Filières", "Entrées-sorties"):
+        assert label in html
+    assert shown(region["sector"].jobs) == shown(62_000) and shown(62_000) in html
+    assert shown(region["filiere"].jobs) in html and shown(region["io"].jobs) in html
+    assert "Données de démonstration synthétiques" in html
+    assert "Insee, comptes nationaux 2018 (2018)" in html  # source and vintage
+    assert html.count("<table") == 3 and html.count('class="bar-chart"') == 3
+    assert "/observatoire/industrie-en-chiffres/csv/definitions/" in html
+    assert "Comprendre les trois chiffres" in html and "Méthode détaillée" in html
+
+
+def test_figures_page_follows_the_visitors_territory_and_falls_back_to_the_region(client, pages):
+    client.cookies["territoire"] = "DEP-59"
+    assert "Nord, 2023" in client.get(FIGURES_URL).content.decode()
+    client.cookies["territoire"] = "DEP-62"
+    html = client.get(FIGURES_URL).content.decode()
+    assert "Pas de chiffres publiés pour Pas-de-Calais" in html and "Hauts-de-France, 2023" in html
+
+
+def test_figures_page_reads_precomputed_results_in_a_bounded_number_of_queries(client, pages,
+                                                                                 django_assert_max_num_queries):
+    client.get(FIGURES_URL)  # warm Wagtail's site and settings caches
+    with django_assert_max_num_queries(16):
+        assert client.get(FIGURES_URL).status_code == 200
+
+
+def test_figures_page_without_results_says_nothing_is_published(client, pages):
+    IndustryEmploymentResult.objects.all().delete()
+    response = client.get(FIGURES_URL)
+    assert response.status_code == 200
+    assert "Aucun chiffre de l’emploi industriel n’est encore publié" in response.content.decode()
+
+
+def test_filiere_explorer_shows_scope_figures_and_job_profile_link(client, pages):
+    response = client.get(FIGURES_URL + "filieres/automobile/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    row = IndustryEmploymentResult.objects.get(territory__key="REG-32", definition="filiere", code="automobile")
+    assert "Automobile" in html and "Ce que la filière comprend" in html
+    assert "78.20Z" in html and "Insee, comptes nationaux 2018" in html  # shares with their source
+    assert shown(row.reference_jobs) in html and shown(row.jobs) in html
+    assert html.count('class="bar-chart"') == 1
+    assert 'href="/metiers/?filiere=automobile"' in html
+    assert "Données de démonstration synthétiques" in html
+
+
+def test_filiere_explorer_query_count_is_bounded(client, pages, django_assert_max_num_queries):
+    client.get(FIGURES_URL + "filieres/automobile/")
+    with django_assert_max_num_queries(22):
+        assert client.get(FIGURES_URL + "filieres/automobile/").status_code == 200
+
+
+def test_unknown_filiere_is_a_404(client, pages):
+    assert client.get(FIGURES_URL + "filieres/spatial-lunaire/").status_code == 404
+    assert client.get(FIGURES_URL + "csv/inconnu/").status_code == 404
+
+
+def test_every_table_downloads_as_csv_with_source_and_vintage(client, pages):
+    for table, expected in (("definitions", "filiere"), ("filieres", "automobile"), ("branches", "NZ")):
+        response = client.get(f"{FIGURES_URL}csv/{table}/")
+        assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+        text = response.content.decode("utf-8-sig")
+        assert expected in text and "REG-32" in text and "Insee, comptes nationaux 2018 (2018)" in text
+    scope = client.get(FIGURES_URL + "filieres/automobile/csv/").content.decode("utf-8-sig")
+    assert scope.startswith("filiere,code,libelle,nature,part,source_de_la_part")
+    assert "automobile,29," in scope
+
+
+def test_a_scope_edit_reaches_the_page_and_the_api_after_recompute(client, pages):
+    from observatory.industry_service import recompute_industry
+
+    FiliereScope.objects.filter(filiere__slug="automobile", code="78.20Z").update(share=0.5)
+    recompute_industry()
+    row = IndustryEmploymentResult.objects.get(territory__key="REG-32", definition="filiere", code="automobile")
+    api = client.get("/api/v1/industry-employment/?territory=REG-32&definition=filiere&breakdown=filiere").json()
+    assert next(r for r in api["results"] if r["code"] == "automobile")["jobs"] == row.jobs
+    assert shown(row.jobs) in client.get(FIGURES_URL).content.decode()
+
+
+def test_methodology_pages_render_and_link_to_the_figures(client, pages):
+    html = client.get("/observatoire/comprendre/").content.decode()
+    assert "Une usine a externalisé sa maintenance." in html
+    assert FIGURES_URL in html and "/observatoire/methode-experts/" in html
+
+
+# --- API --------------------------------------------------------------------------------------
+
+
+def test_api_lists_industry_employment_with_provenance(client, industry_world):
+    response = client.get("/api/v1/industry-employment/?territory=REG-32&year=2023&definition=sector&breakdown=total")
+    assert response.status_code == 200
+    [row] = response.json()["results"]
+    assert row["jobs"] == 62_000 and row["gap_percent"] == 0.0
+    assert row["dataset"]["source"] == "Données de démonstration synthétiques" and row["dataset"]["vintage"] == 2023
+    io_row = client.get("/api/v1/industry-employment/?territory=REG-32&definition=io&breakdown=total").json()[
+        "results"][0]
+    assert io_row["io_dataset"]["vintage"] == 2018 and io_row["method"] == "flq"
+
+
+def test_api_answers_csv(client, industry_world):
+    response = client.get("/api/v1/industry-employment/?territory=DEP-59&definition=filiere&format=csv")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    text = response.content.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("territory;territory_name;year;definition")
+    assert "DEP-59;Nord;2023;filiere" in text
+
+
+@pytest.mark.parametrize(("query", "field", "message"), [
+    ("definition=filière", "definition", "sector | filiere | io"),
+    ("year=deux-mille", "year", "année attendue"),
+    ("territory=REG-99", "territory", "Territoire inconnu"),
+    ("territory=Nord", "territory", "clé de territoire attendue"),
+    ("breakdown=commune", "breakdown", "total | branch | filiere"),
+    ("pays=FR", "paramètres", "Paramètre(s) inconnu(s)"),
+])
+def test_api_bad_parameters_answer_400_with_a_message(client, industry_world, query, field, message):
+    response = client.get(f"/api/v1/industry-employment/?{query}")
+    assert response.status_code == 400
+    assert message in response.json()[field]
+
+
+def test_api_multipliers_of_the_latest_table_and_of_a_given_dataset(client, industry_world, insee_table):
+    rows = client.get("/api/v1/io/multipliers/").json()
+    assert len(rows) == 37 and rows[0]["branch"] == "AZ"
+    assert all(row["output_multiplier"] >= 1 for row in rows)
+    assert rows[0]["dataset"]["vintage"] == 2018
+    same = client.get(f"/api/v1/io/multipliers/?dataset={insee_table.dataset_id}").json()
+    assert same == rows
+    csv_text = client.get("/api/v1/io/multipliers/?format=csv").content.decode("utf-8-sig")
+    assert csv_text.splitlines()[0].startswith("branch;label;output;output_multiplier")
+
+
+@pytest.mark.django_db
+def test_api_multipliers_include_employment_multipliers_when_the_table_has_employment(client):
+    from pathlib import Path
+
+    from django.core.management import call_command
+
+    data = Path(__file__).resolve().parents[3] / "observatory" / "data" / "input-output"
+    call_command("import_data", "io-table", str(data / "un_handbook_germany_2009.csv"), "--publish")
+    rows = client.get("/api/v1/io/multipliers/").json()
+    assert [round(r["output_multiplier"], 4) for r in rows] == [1.8759, 1.8696, 1.8697, 1.7045, 1.5641, 1.4030]
+    assert round(rows[0]["employment_multiplier"], 4) == 343.3420
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "999999"])
+def test_api_multipliers_bad_dataset_is_a_400(client, industry_world, value):
+    response = client.get(f"/api/v1/io/multipliers/?dataset={value}")
+    assert response.status_code == 400 and "dataset" in response.json()
+
+
+def test_api_multipliers_refuse_a_dataset_that_is_not_a_table(client, industry_world, employment_dataset):
+    response = client.get(f"/api/v1/io/multipliers/?dataset={employment_dataset.pk}")
+    assert response.status_code == 400
+    assert "n'est pas un tableau entrées-sorties publié" in response.json()["dataset"]
+
+
+# --- Admin: filière snippet -----------------------------------------------------------------------
+
+
+def _filiere_form(filiere: Filiere, scopes: list[dict]) -> dict:
+    return nested_form_data({
+        "name": filiere.name, "slug": filiere.slug, "summary": filiere.summary, "fap_families": filiere.fap_families,
+        "sort_order": filiere.sort_order,
+        "scopes": {"TOTAL_FORMS": len(scopes), "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000,
+                   **{str(i): {**scope, "ORDER": i + 1, "DELETE": "", "id": ""} for i, scope in enumerate(scopes)}},
+    })
+
+
+def test_admin_refuses_a_scope_that_would_count_jobs_twice(admin_client, industry_world):
+    automobile = Filiere.objects.get(slug="automobile")
+    automobile.scopes.all().delete()
+    data = _filiere_form(automobile, [{"code": "29", "share": "1", "kind": "core", "source": "NAF"},
+                                      {"code": "10.11Z", "share": "1", "kind": "core", "source": "erreur"}])
+    response = admin_client.post(f"/admin/snippets/observatory/filiere/edit/{automobile.pk}/", data)
+    assert response.status_code == 200
+    assert "10.11Z" in response.content.decode() and "deux fois" in response.content.decode()
+    assert not automobile.scopes.exists()
+
+
+def test_admin_saves_a_valid_scope_and_recomputes(admin_client, industry_world, django_capture_on_commit_callbacks):
+    from django.db import connection
+
+    automobile = Filiere.objects.get(slug="automobile")
+    automobile.scopes.all().delete()
+    data = _filiere_form(automobile, [{"code": "2910z", "share": "1", "kind": "core", "source": "NAF"},
+                                      {"code": "78.20Z", "share": "0.3", "kind": "service", "source": "Dares"}])
+    connection.run_on_commit.clear()  # the fixtures' pending recompute: the test transaction never commits
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(f"/admin/snippets/observatory/filiere/edit/{automobile.pk}/", data)
+    assert response.status_code == 302
+    assert list(automobile.scopes.values_list("code", flat=True)) == ["29.10Z", "78.20Z"]
+    row = IndustryEmploymentResult.objects.get(territory__key="REG-32", definition="filiere", code="automobile")
+    assert row.jobs == pytest.approx(EMPLOYMENT["REG-32"]["29.10Z"] + 0.3 * EMPLOYMENT["REG-32"]["78.20Z"])
+
+
+def test_admin_lists_the_filieres_with_their_scope_size(admin_client, industry_world):
+    response = admin_client.get("/admin/snippets/observatory/filiere/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Métallurgie, mécanique et équipements" in html and "lignes du périmètre" in html
+    edit = admin_client.get(f"/admin/snippets/observatory/filiere/edit/{Filiere.objects.get(slug='energie').pk}/")
+    assert edit.status_code == 200
+    assert "jamais compté deux fois" in edit.content.decode()
+    assert "<strong>Périmètre.</strong>" in edit.content.decode()  # the help panel is rendered as HTML

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "observatory",
     "careers",
     "schools",
+    "audience",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -77,6 +78,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Counts page views (no cookie, nothing stored about visitors). Keep it between the page
+    # cache's update (first) and fetch (last) middlewares so cached views count too: see docs/editorial-workflow.md.
+    "audience.middleware.AudienceMiddleware",
     "website.caching.PageCacheFetchMiddleware",  # last: answers from the page cache
 ]
 
@@ -312,6 +316,7 @@ DEMO_LOADERS = [
     "careers.demo",
     # After careers: kits and events link to job profiles and filières.
     "schools.demo",
+    "website.demo_editorial",
     "website.demo_navigation",
 ]
 

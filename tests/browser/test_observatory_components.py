@@ -4,9 +4,7 @@ import pytest
 
 from tests.browser.conftest import axe_violations, format_violations
 
-# django_db makes pytest-django create the test database for this session (browser tests use no
-# other database fixture); the demo server's data, committed once, stays visible.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+pytestmark = pytest.mark.browser
 
 
 def test_observatory_page_with_badge_and_ranking_has_no_axe_violations(page, demo_server):

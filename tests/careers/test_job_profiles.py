@@ -272,3 +272,18 @@ def test_listing_queries_stay_bounded_with_many_profiles(client, profile_index, 
     with django_assert_max_num_queries(25):
         response = client.get(profile_index.url, {"page": "2"})
     assert response.context["result_count"] == 35
+
+
+def test_profile_lists_its_upcoming_events_from_the_schools_relation(client, profile_index, territories):
+    """The schools app links events to profiles (``related_name="events"``); past events are left out."""
+    schools_factories = pytest.importorskip("tests.schools.factories")
+    events = schools_factories.EventIndexPageFactory(parent=profile_index.get_parent())
+    profile = _profile(profile_index)
+    upcoming = schools_factories.EventPageFactory(parent=events, title="Portes ouvertes de la forge", days=5)
+    past = schools_factories.EventPageFactory(parent=events, title="Forum de l'an dernier", days=-30)
+    for event in (upcoming, past):
+        event.job_profiles.add(profile)
+        event.save_revision().publish()
+    assert [event.title for event in profile.upcoming_events()] == ["Portes ouvertes de la forge"]
+    html = client.get(profile.url).content.decode()
+    assert "Prochains événements" in html and "Portes ouvertes de la forge" in html

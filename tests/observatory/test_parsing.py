@@ -210,3 +210,17 @@ def test_random_headers_are_rejected_with_the_missing_columns_named(header):
     assert rows == []
     assert not log.ok
     assert all(problem.line == 1 for problem in log.problems)
+
+
+def test_zones_d_emploi_file_is_read_with_its_region_as_parent():
+    content = "ZE2020;LIBZE2020;REG\n3201;Lille;32\n3299;Inconnue;99\n32X;Mauvais code;32\n"
+    rows, log = parse(formats.parse_territories, content.encode("cp1252"))
+    assert [(row.key, row.parent_key) for row in rows] == [("ZE-3201", "REG-32")]
+    assert [(problem.line, problem.column) for problem in log.problems] == [(3, "REG"), (4, "ZE")]
+
+
+def test_generic_territory_file_accepts_level_names():
+    content = "niveau,code,libelle,parent\ndepartement,59,Nord,REG-32\nzone d'emploi,3201,Lille,REG-32\ncanton,1,X,\n"
+    rows, log = parse(formats.parse_territories, content)
+    assert [row.key for row in rows] == ["DEP-59", "ZE-3201"]
+    assert log.problems[0].column == "niveau"

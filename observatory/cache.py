@@ -6,6 +6,7 @@ unreachable at once (they expire on their own), whatever the cache backend.
 
 from __future__ import annotations
 
+import hashlib
 import time
 
 from django.core.cache import cache
@@ -29,4 +30,12 @@ def bump_data_version() -> None:
 
 
 def versioned_key(*parts: object) -> str:
-    return ":".join(["observatory", str(data_version()), *(str(part) for part in parts)])
+    """A cache key for ``parts`` under the current data version.
+
+    Long keys (a list of many ROME codes) are hashed: memcached refuses keys over 250
+    characters and Django warns about them for every backend.
+    """
+    key = ":".join(["observatory", str(data_version()), *(str(part) for part in parts)])
+    if len(key) > 200:
+        key = f"observatory:{data_version()}:h:{hashlib.sha256(key.encode()).hexdigest()}"
+    return key

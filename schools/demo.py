@@ -182,7 +182,9 @@ def _load_kits(index: ClassroomKitIndexPage, stdout) -> int:
         if index.get_children().filter(slug=kit["slug"]).exists():
             continue
         image = get_or_create_demo_image(
-            f"kit-{kit['slug']}", f"Kit — {kit['title']}", "", palettes[number % 5], motifs[number % 5],
+            f"kit-{kit['slug']}", f"Kit — {kit['title']}",
+            f"Illustration géométrique du kit « {kit['title']} » (motif industriel, sans texte).",
+            palettes[number % 5], motifs[number % 5],
         )
         page = ClassroomKitPage(
             slug=kit["slug"], title=kit["title"], introduction=kit["introduction"], hero_image=image,
@@ -260,7 +262,10 @@ def load(stdout) -> None:
         home, TeacherSectionPage, "enseignants", title="Enseignants et professionnels de l’orientation",
         introduction="Des kits pédagogiques prêts à l’emploi, des visites d’entreprises pour vos classes et des "
                      "chiffres fiables, sourcés et locaux à utiliser en cours.",
-        hero_image=get_or_create_demo_image("teachers-hero", "Rubrique enseignants", "", "green", "blocks"),
+        hero_image=get_or_create_demo_image(
+            "teachers-hero", "Rubrique enseignants",
+            "Illustration : des blocs verts et un bloc jaune en forme d’usine.", "green", "blocks",
+        ),
         visit_guide=VISIT_GUIDE, body=_figures_for_class(),
     )
     kit_index = get_or_create_page(
@@ -290,7 +295,10 @@ def load(stdout) -> None:
             home, PupilSectionPage, "collegiens-lyceens", title="Collégiens, lycéens : et si c’était l’industrie ?",
             introduction="Des métiers concrets, utiles et qui recrutent. Des idées reçues à démonter, un quiz pour "
                          "savoir ce qui te plaît, et des usines à visiter près de chez toi.",
-            hero_image=get_or_create_demo_image("pupils-hero", "Rubrique jeunes", "", "violet", "circuit"),
+            hero_image=get_or_create_demo_image(
+                "pupils-hero", "Rubrique jeunes",
+                "Illustration : un circuit électronique orange sur fond violet.", "violet", "circuit",
+            ),
             body=body,
         )
     stdout.write(f"  scolaires : {kits_created} kit(s) et {events_created} événement(s) créés ; quiz {quiz.url_path}")

@@ -111,6 +111,7 @@ class HomePage(HeroMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+    feedback_enabled = False  # no "was this page useful?" on the front door
 
     class Meta:
         verbose_name = _("page d'accueil")
@@ -154,6 +155,7 @@ class SearchPage(Page):
     subpage_types: list[str] = []
     max_count = 1
     search_fields: list = []
+    feedback_enabled = False
 
     class Meta:
         verbose_name = _("page de recherche")
@@ -190,6 +192,87 @@ def group_results_by_type(pages) -> list[tuple[str, list[Page]]]:
         label = str(page.specific_class._meta.verbose_name if page.specific_class else _("page"))
         groups.setdefault(label[:1].upper() + label[1:], []).append(page)
     return list(groups.items())
+
+
+AUDIENCE_CHOICES = [
+    ("demandeurs", _("Demandeurs d’emploi")),
+    ("jeunes", _("Collégiens et lycéens")),
+    ("parents", _("Parents")),
+    ("enseignants", _("Enseignants et conseillers")),
+    ("reconversion", _("Salariés en reconversion")),
+    ("entreprises", _("Entreprises")),
+    ("grand-public", _("Grand public")),
+]
+
+
+class CampaignIndexPage(HeroMixin, Page):
+    """``/campagne/``: the campaign waves, current ones first."""
+
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("contenu"))
+
+    content_panels = [*Page.content_panels, *HeroMixin.hero_panels, FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["website.CampaignPage"]
+    max_count = 1
+    feedback_enabled = False
+
+    class Meta:
+        verbose_name = _("index des campagnes")
+
+    def get_context(self, request, *args, **kwargs):
+        from django.utils import timezone
+
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        campaigns = list(CampaignPage.objects.child_of(self).live().public()
+                         .select_related("hero_image").order_by("-start_date", "title"))
+        context["current_campaigns"] = [c for c in campaigns if c.is_current(today)]
+        context["other_campaigns"] = [c for c in campaigns if not c.is_current(today)]
+        return context
+
+
+class CampaignPage(HeroMixin, Page):
+    """``/campagne/<slug>/``: the landing page of one campaign wave, for one audience.
+
+    Posters, flyers and social posts point here with their channel in the address
+    (``?canal=affiche-lycee``), so the audience report shows which channel brought whom.
+    """
+
+    audience = models.CharField(_("public visé"), max_length=20, choices=AUDIENCE_CHOICES, default="grand-public")
+    wave = models.CharField(_("vague"), max_length=80, blank=True, help_text=_("Ex. « Printemps 2026 »."))
+    start_date = models.DateField(_("début"), null=True, blank=True)
+    end_date = models.DateField(_("fin"), null=True, blank=True)
+    call_to_action = StreamField([("link", LinkBlock())], blank=True, max_num=2,
+                                 verbose_name=_("boutons d'action"))
+    body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"))
+
+    content_panels = [
+        *Page.content_panels,
+        *HeroMixin.hero_panels,
+        MultiFieldPanel([FieldPanel("audience"), FieldPanel("wave"), FieldPanel("start_date"), FieldPanel("end_date")],
+                        heading=_("Campagne")),
+        FieldPanel("call_to_action"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body"),
+                     index.FilterField("audience")]
+    parent_page_types = ["website.CampaignIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("page de campagne")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("La fin de la campagne doit suivre son début.")})
+
+    def is_current(self, today) -> bool:
+        """True while the wave runs (open-ended on either side when a date is missing)."""
+        return (self.start_date is None or self.start_date <= today) and (self.end_date is None or today <= self.end_date)
 
 
 @register_setting(icon="site")

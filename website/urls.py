@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("", include("audience.urls")),
     # Observatory: open-data API (/api/v1/) and the visitor's territory choice (/territoire/).
     path("", include("observatory.urls")),
 ]

@@ -66,6 +66,8 @@ class ObservatoryIndexPage(HeroMixin, Page):
             from observatory.services import tension_for_occupation
 
             context["featured_tension"] = tension_for_occupation(self.featured_rome_code, territory)
-        method = self.get_children().live().filter(slug="methode-tensions").first()
-        context["method_page"] = method
+        # One query for every child page: the method pages and the industry figures.
+        children = list(self.get_children().live().public().specific())
+        context["method_page"] = next((child for child in children if child.slug == "methode-tensions"), None)
+        context["section_pages"] = children
         return context

@@ -49,7 +49,7 @@ def test_finder_updates_results_and_announces_the_count_with_javascript(page, de
     status = _status(page)
     assert "correspond" in status and _count(status) < total
     # The live region is the same element that was announced before (screen readers follow it).
-    assert page.locator('[role="status"][aria-live="polite"]').count() == 1
+    assert page.locator('[data-finder-status][role="status"][aria-live="polite"]').count() == 1
     cards = page.locator(".finder__results .card").count()
     assert 0 < cards <= _count(status)
 

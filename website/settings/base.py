@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "observatory",
     "careers",
     "schools",
+    "audience",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -80,6 +81,9 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # answers locked-out login attempts with HTTP 429
+    # Counts page views (no cookie, nothing stored about visitors). Keep it between the page
+    # cache's update (first) and fetch (last) middlewares so cached views count too: see docs/editorial-workflow.md.
+    "audience.middleware.AudienceMiddleware",
     "website.caching.PageCacheFetchMiddleware",  # last: answers from the page cache
 ]
 
@@ -320,6 +324,7 @@ DEMO_LOADERS = [
     "careers.demo",
     # After careers: kits and events link to job profiles and filières.
     "schools.demo",
+    "website.demo_editorial",
     "website.demo_navigation",
 ]
 

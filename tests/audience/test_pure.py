@@ -1,0 +1,78 @@
+"""Pure functions of the audience app: channels, robots, personal-data scrubbing (no database)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from audience.bots import is_bot
+from audience.channels import CHANNELS, DIRECT, OTHER, normalise_channel, slugify_channel
+from audience.privacy import REDACTED, scrub_personal_data
+
+FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0"
+IPHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+          "Version/17.0 Mobile/15E148 Safari/604.1")
+
+
+def test_known_channel_is_kept_and_canal_wins_over_utm_source():
+    assert normalise_channel("affiche-lycee", "facebook") == "affiche-lycee"
+
+
+def test_channel_values_are_normalised_case_accents_and_aliases():
+    assert normalise_channel(" Affiche Lycée ") == "affiche-lycee"
+    assert normalise_channel(None, "FB") == "facebook"
+    assert normalise_channel("", "e-mail") == "courriel"
+
+
+def test_missing_channel_is_direct_and_unknown_channel_is_autre():
+    assert normalise_channel(None) == DIRECT
+    assert normalise_channel("   ", "") == DIRECT
+    assert normalise_channel("jean.dupont@example.org") == OTHER
+    assert normalise_channel("%%%") == OTHER
+
+
+@given(st.one_of(st.none(), st.text(max_size=300)), st.one_of(st.none(), st.text(max_size=300)))
+def test_any_input_gives_a_known_channel_key(canal, utm_source):
+    assert normalise_channel(canal, utm_source) in CHANNELS
+
+
+@given(st.text(max_size=500))
+def test_slugified_channel_is_short_lowercase_ascii(raw):
+    slug = slugify_channel(raw)
+    assert len(slug) <= 60
+    assert slug == slug.lower()
+    assert all(c.isascii() and (c.isalnum() or c == "-") for c in slug)
+
+
+def test_browsers_are_visitors():
+    assert not is_bot(FIREFOX)
+    assert not is_bot(IPHONE)
+
+
+def test_crawlers_scripts_and_empty_user_agents_are_robots():
+    assert is_bot(None)
+    assert is_bot("")
+    assert is_bot("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)")
+    assert is_bot("Mozilla/5.0 (compatible; bingbot/2.0)")
+    assert is_bot("facebookexternalhit/1.1")
+    assert is_bot("curl/8.4.0")
+    assert is_bot("python-requests/2.31")
+    assert is_bot("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0 Safari/537.36")
+
+
+def test_emails_and_phone_numbers_are_removed_from_comments():
+    text = "Écrivez-moi à jean.dupont@example.org ou au 06 12 34 56 78, ou +33 6.12.34.56.78 !"
+    cleaned = scrub_personal_data(text)
+    assert "example.org" not in cleaned
+    assert "12 34" not in cleaned and "12.34" not in cleaned
+    assert cleaned.count(REDACTED) == 3
+
+
+def test_ordinary_comment_with_figures_is_kept():
+    text = "Il manque le salaire d'un apprenti en 2026 (environ 1 000 euros)."
+    assert scrub_personal_data(text) == text
+
+
+@given(st.text(max_size=2000))
+def test_scrubbed_comment_is_never_longer_than_the_limit(text):
+    assert len(scrub_personal_data(text, max_length=500)) <= 500

@@ -117,9 +117,19 @@ class HomePage(HeroMixin, Page):
         verbose_name = _("page d'accueil")
 
     def get_highlight_pages(self) -> list[Page]:
-        """Live highlighted pages as their specific type, in editor order, in two queries."""
+        """Live highlighted pages as their specific type, in editor order.
+
+        Their card images are fetched in one query for all cards (the pages are of
+        different types, so ``select_related`` cannot do it), keeping the number of
+        queries independent of the number of highlights.
+        """
         ids = [block.value.pk for block in self.highlights if block.value]
-        pages = Page.objects.live().public().filter(pk__in=ids).specific().select_related()
+        pages = list(Page.objects.live().public().filter(pk__in=ids).specific())
+        image_ids = {page.hero_image_id for page in pages if getattr(page, "hero_image_id", None)}
+        images = SiteImage.objects.in_bulk(image_ids) if image_ids else {}
+        for page in pages:
+            if getattr(page, "hero_image_id", None) in images:
+                page.hero_image = images[page.hero_image_id]
         by_id = {page.pk: page for page in pages}
         return [by_id[pk] for pk in ids if pk in by_id]
 

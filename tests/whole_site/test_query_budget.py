@@ -26,7 +26,6 @@ KNOWN_OVER_BUDGET = {
     "ClassroomKitPage": 25,
     "EventIndexPage": 23,
     "FilierePage": 29,
-    "HomePage": 26,
     "JobProfileIndexPage": 22,
     "JobProfilePage": 33,
     "PupilSectionPage": 22,

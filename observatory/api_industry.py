@@ -37,8 +37,12 @@ def _choice(choices: type[Definition] | type[Breakdown], what: str):
     return convert
 
 
+MAX_ID = 2**63 - 1  # database identifiers are 64-bit signed integers
+
+
 def _positive_int(value: str) -> int:
-    if not value.strip().isdigit() or int(value) < 1:
+    # Bounded: a huge number would overflow the database driver (a 500 found by schemathesis).
+    if not value.strip().isdigit() or not 1 <= int(value) <= MAX_ID:
         raise ValueError("identifiant numérique de jeu de données attendu (ex. 12)")
     return int(value)
 

@@ -193,7 +193,7 @@ def test_api_multipliers_include_employment_multipliers_when_the_table_has_emplo
     assert round(rows[0]["employment_multiplier"], 4) == 343.3420
 
 
-@pytest.mark.parametrize("value", ["abc", "0", "999999"])
+@pytest.mark.parametrize("value", ["abc", "0", "999999", "1668071890880364384515784704"])
 def test_api_multipliers_bad_dataset_is_a_400(client, industry_world, value):
     response = client.get(f"/api/v1/io/multipliers/?dataset={value}")
     assert response.status_code == 400 and "dataset" in response.json()

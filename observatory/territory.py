@@ -29,18 +29,49 @@ def _default_key(request: HttpRequest) -> str:
         return DEFAULT_TERRITORY_KEY
 
 
+def territories_by_key() -> dict[str, Territory]:
+    """Every territory by key, each linked to its parent chain (one query, then cached until the next import).
+
+    A few hundred rows at most (regions, départements, zones d'emploi): one cache entry is
+    cheaper than a query per page, and parents are shared objects rather than copies.
+    """
+    from website.site_cache import cached_until_content_changes
+
+    def build() -> dict[str, Territory]:
+        territories = list(Territory.objects.all())
+        by_id = {territory.pk: territory for territory in territories}
+        for territory in territories:
+            if territory.parent_id in by_id:
+                territory.parent = by_id[territory.parent_id]
+        return {territory.key: territory for territory in territories}
+
+    return cached_until_content_changes("territories", build)
+
+
+def lies_within(territory_id: int | None, area: Territory) -> bool:
+    """Whether the territory ``territory_id`` is ``area`` or inside it (up to two levels down), without a query."""
+    by_id = {territory.pk: territory for territory in territories_by_key().values()}
+    territory = by_id.get(territory_id)
+    for _level in range(3):
+        if territory is None:
+            return False
+        if territory.pk == area.pk:
+            return True
+        territory = territory.parent
+    return False
+
+
 def get_visitor_territory(request: HttpRequest) -> Territory | None:
     """The territory chosen by the visitor (cookie ``territoire``), else the site's default (the region).
 
-    One query (with the parent chain), memoised on the request. None only when no territory is loaded.
+    Read from the cached territory table, memoised on the request. None only when no territory is loaded.
     """
     cached = getattr(request, "_observatory_territory", False)
     if cached is not False:
         return cached
     chosen = (request.COOKIES.get(COOKIE_NAME) or "").strip().upper()[:16]
-    default = _default_key(request)
-    keys = [key for key in (chosen, default, "FR") if key]
-    found = {t.key: t for t in Territory.objects.filter(key__in=keys).select_related("parent__parent__parent")}
+    keys = [key for key in (chosen, _default_key(request), "FR") if key]
+    found = territories_by_key()
     territory = next((found[key] for key in keys if key in found), None)
     request._observatory_territory = territory  # type: ignore[attr-defined]
     return territory

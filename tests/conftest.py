@@ -40,6 +40,19 @@ def home_page(db):
     return home
 
 
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Each test starts with empty caches: a rolled-back test must not leave its pages, figures or
+    site data (website/site_cache.py) to the next one, whatever the cache version says."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _media_root(tmp_path_factory):
     """Uploaded and generated files go to a temporary folder, never to the project."""

@@ -19,6 +19,7 @@ import logging
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -41,7 +42,17 @@ def current_version() -> int:
 
 
 def bump_content_version(**kwargs) -> None:
-    """Invalidate every cached page (connected to publish/save/import signals)."""
+    """Invalidate every cached page and site data (connected to publish/save/import signals).
+
+    Bumped at once, so that the rest of the transaction (and tests) see fresh data, and again
+    when the transaction commits: a request that read the old rows while the change was not
+    yet committed must not have cached them under the new version.
+    """
+    _increment_version()
+    transaction.on_commit(_increment_version)
+
+
+def _increment_version() -> None:
     try:
         _cache().incr(VERSION_KEY)
     except ValueError:
@@ -105,9 +116,16 @@ class PageCacheFetchMiddleware(_VersionedPrefix, FetchFromCacheMiddleware):
 def connect_invalidation_signals() -> None:
     """Everything that changes what a visitor sees bumps the cache version."""
     from django.db.models.signals import post_delete, post_save
-    from wagtail.signals import page_published, page_slug_changed, page_unpublished, published, unpublished
+    from wagtail.signals import (
+        page_published,
+        page_slug_changed,
+        page_unpublished,
+        post_page_move,
+        published,
+        unpublished,
+    )
 
-    for signal in (page_published, page_unpublished, page_slug_changed, published, unpublished):
+    for signal in (page_published, page_unpublished, page_slug_changed, post_page_move, published, unpublished):
         signal.connect(bump_content_version, dispatch_uid=f"page-cache-{signal!r}")
     post_delete.connect(_on_model_change, dispatch_uid="page-cache-delete")
     post_save.connect(_on_model_change, dispatch_uid="page-cache-save")

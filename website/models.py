@@ -25,6 +25,7 @@ from website.blocks import (
     LinkBlock,
     SocialLinkBlock,
 )
+from website.pages import SitePage
 
 
 class SiteImage(AbstractImage):
@@ -77,7 +78,7 @@ class HeroMixin(models.Model):
         abstract = True
 
 
-class HomePage(HeroMixin, Page):
+class HomePage(HeroMixin, SitePage):
     """The site's front door: a campaign hero, one entry per audience, highlights, key figures."""
 
     hero_call_to_action = StreamField(
@@ -134,7 +135,7 @@ class HomePage(HeroMixin, Page):
         return [by_id[pk] for pk in ids if pk in by_id]
 
 
-class StandardPage(HeroMixin, Page):
+class StandardPage(HeroMixin, SitePage):
     """A generic content page: legal notice, accessibility statement, privacy, about…"""
 
     body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"))
@@ -151,7 +152,7 @@ class StandardPage(HeroMixin, Page):
         verbose_name = _("page standard")
 
 
-class SearchPage(Page):
+class SearchPage(SitePage):
     """Site search: Wagtail search in French, editors' promotions first, results grouped by type."""
 
     results_per_page = models.PositiveSmallIntegerField(_("résultats par page"), default=20)
@@ -171,7 +172,7 @@ class SearchPage(Page):
         verbose_name = _("page de recherche")
 
     def get_context(self, request, *args, **kwargs):
-        from website.search import run_site_search
+        from website.search import run_site_search, with_summaries
 
         context = super().get_context(request, *args, **kwargs)
         query = request.GET.get("q", "").strip()[:200]
@@ -186,10 +187,11 @@ class SearchPage(Page):
             page_obj = paginator.page(1)
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
+        shown = with_summaries([*promotions, *page_obj.object_list])
         context.update(
-            promotions=promotions,
+            promotions=shown[:len(promotions)],
             page_obj=page_obj,
-            result_groups=group_results_by_type(page_obj.object_list),
+            result_groups=group_results_by_type(shown[len(promotions):]),
             result_count=paginator.count + len(promotions),
         )
         return context
@@ -215,7 +217,7 @@ AUDIENCE_CHOICES = [
 ]
 
 
-class CampaignIndexPage(HeroMixin, Page):
+class CampaignIndexPage(HeroMixin, SitePage):
     """``/campagne/``: the campaign waves, current ones first."""
 
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("contenu"))
@@ -242,7 +244,7 @@ class CampaignIndexPage(HeroMixin, Page):
         return context
 
 
-class CampaignPage(HeroMixin, Page):
+class CampaignPage(HeroMixin, SitePage):
     """``/campagne/<slug>/``: the landing page of one campaign wave, for one audience.
 
     Posters, flyers and social posts point here with their channel in the address
@@ -285,8 +287,25 @@ class CampaignPage(HeroMixin, Page):
         return (self.start_date is None or self.start_date <= today) and (self.end_date is None or today <= self.end_date)
 
 
+class CachedSiteSetting(BaseSiteSetting):
+    """A site setting read from the cache until the next content change (one query less per page)."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def for_site(cls, site):
+        if site is None:
+            return super().for_site(site)
+        from website.site_cache import cached_until_content_changes
+
+        return cached_until_content_changes(
+            f"{cls._meta.label_lower}-{site.pk}", lambda: super(CachedSiteSetting, cls).for_site(site)
+        )
+
+
 @register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(CachedSiteSetting):
     """Who runs the site and where: the region, the default territory, contacts, footer."""
 
     region_name = models.CharField(_("région"), max_length=80, default="Hauts-de-France")
@@ -324,7 +343,7 @@ class SiteSettings(BaseSiteSetting):
 
 
 @register_setting(icon="list-ul")
-class NavigationSettings(BaseSiteSetting):
+class NavigationSettings(CachedSiteSetting):
     """Main menu and footer links, edited by the region's communication team."""
 
     main_menu = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("menu principal"))

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery, TextField, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
+
+from website.pages import private_pages_q
 
 
 def record_search_hit(query: str) -> None:
@@ -41,7 +44,8 @@ def run_site_search(query: str, exclude_page: Page | None = None):
     """Return (promoted pages, results) for ``query``.
 
     The query is recorded for the "popular searches" report of search promotions; results
-    are live public pages, relevance-ordered, as their specific types.
+    are live public pages, relevance-ordered, as plain ``Page`` rows: call ``with_summaries``
+    on the ones to display.
     """
     record_search_hit(query)
     picks = (
@@ -49,8 +53,8 @@ def run_site_search(query: str, exclude_page: Page | None = None):
         .select_related("page")
         .order_by("sort_order")
     )
-    promotions = [pick.page.specific for pick in picks]
-    pages = Page.objects.live().public().filter(depth__gt=1)
+    promotions = [pick.page for pick in picks]
+    pages = Page.objects.live().exclude(private_pages_q()).filter(depth__gt=1)
     if exclude_page is not None:
         pages = pages.exclude(pk=exclude_page.pk)
     promoted_ids = {page.pk for page in promotions}
@@ -59,5 +63,33 @@ def run_site_search(query: str, exclude_page: Page | None = None):
     words = searchable_words(query)
     if not words:
         return promotions, pages.none()
-    results = pages.specific().search(words, operator="and")
-    return promotions, results
+    return promotions, pages.search(words, operator="and")
+
+
+def with_summaries(pages: list[Page]) -> list[Page]:
+    """Set ``summary`` on each page: its search description, else its introduction.
+
+    The introduction lives in each page type's own table; rather than one query per type
+    among the results (``.specific()``), one query reads it from every table at once.
+    """
+    from django.apps import apps
+
+    from website.models import HeroMixin
+
+    pages = list(pages)
+    if not pages:
+        return pages
+    introductions = [
+        Subquery(model._base_manager.filter(pk=OuterRef("pk")).values("introduction")[:1], output_field=TextField())
+        for model in apps.get_models()
+        if issubclass(model, HeroMixin) and issubclass(model, Page)
+    ]
+    summaries = dict(
+        Page.objects.filter(pk__in=[page.pk for page in pages])
+        .annotate(summary=Coalesce(NullIf("search_description", Value("")), *introductions, Value(""),
+                                   output_field=TextField()))
+        .values_list("pk", "summary")
+    )
+    for page in pages:
+        page.summary = summaries.get(page.pk, "")
+    return pages

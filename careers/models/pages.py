@@ -43,6 +43,7 @@ from careers.logic import (
 )
 from website.blocks import BaseStreamBlock, MythFactBlock, VideoBlock
 from website.models import HeroMixin
+from website.pages import SitePage
 
 PROSE_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
@@ -76,7 +77,7 @@ def _image_prefetch(queryset, field: str = "hero_image"):
 
 # --- Filières ---------------------------------------------------------------------------
 
-class FiliereIndexPage(HeroMixin, Page):
+class FiliereIndexPage(HeroMixin, SitePage):
     """/filieres/: the region's industrial value chains ("filières")."""
 
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("contenu"))
@@ -96,7 +97,7 @@ class FiliereIndexPage(HeroMixin, Page):
         return context
 
 
-class FilierePage(HeroMixin, Page):
+class FilierePage(HeroMixin, SitePage):
     """A filière: a value chain (what it makes, from raw material to finished product).
 
     A filière groups the companies of several sectors that work for the same final
@@ -134,7 +135,7 @@ class FilierePage(HeroMixin, Page):
 
 # --- Job profiles -------------------------------------------------------------------------
 
-class JobProfileIndexPage(HeroMixin, Page):
+class JobProfileIndexPage(HeroMixin, SitePage):
     """/metiers/: every job profile, with combinable facets and free-text search (GET, works without JS)."""
 
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("contenu sous la liste"))
@@ -161,7 +162,7 @@ class JobProfileTag(TaggedItemBase):
     content_object = ParentalKey("careers.JobProfilePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class JobProfilePage(HeroMixin, Page):
+class JobProfilePage(HeroMixin, SitePage):
     """A job profile ("fiche métier"): what the job is, how to get in, what it pays, who hires, here.
 
     ``introduction`` is the one-paragraph summary; ``easy_read_summary`` says the same in
@@ -380,7 +381,7 @@ class JobProfileWayIn(Orderable):
 
 # --- Industrie du futur -------------------------------------------------------------------
 
-class ArticleIndexPage(HeroMixin, Page):
+class ArticleIndexPage(HeroMixin, SitePage):
     """/industrie-du-futur/: stories about where industry is going (decarbonation, robots, digital twins…)."""
 
     content_panels = [*Page.content_panels, *HeroMixin.hero_panels]
@@ -417,7 +418,7 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey("careers.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ArticlePage(HeroMixin, Page):
+class ArticlePage(HeroMixin, SitePage):
     """An "industrie du futur" article, linked to the job profiles and filières it talks about."""
 
     date = models.DateField(_("date de publication"), default=timezone.localdate)
@@ -475,7 +476,8 @@ class ArticlePage(HeroMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["linked_profiles"] = list(_image_prefetch(self.job_profiles.live().public()))
+        # Profile cards show the entry level: their ways in come in one query, not one per card.
+        context["linked_profiles"] = list(_image_prefetch(self.job_profiles.live().public()).prefetch_related("ways_in"))
         context["linked_filieres"] = list(self.filieres.live().public())
         context["related_articles"] = self.related_articles()
         return context
@@ -483,7 +485,7 @@ class ArticlePage(HeroMixin, Page):
 
 # --- Jobseekers' section -----------------------------------------------------------------
 
-class JobseekerSectionPage(HeroMixin, Page):
+class JobseekerSectionPage(HeroMixin, SitePage):
     """/demandeurs-d-emploi/: the jobseekers' and career changers' entry to the site."""
 
     first_job_text = RichTextField(_("premier emploi : texte"), features=PROSE_FEATURES, blank=True)

@@ -20,9 +20,10 @@ from wagtail.search import index
 
 from website.blocks import BaseStreamBlock
 from website.models import HeroMixin
+from website.pages import SitePage
 
 
-class IndustryFiguresPage(RoutablePageMixin, HeroMixin, Page):
+class IndustryFiguresPage(RoutablePageMixin, HeroMixin, SitePage):
     """« L'industrie en chiffres »: industrial employment of the visitor's territory under three definitions.
 
     Sector (NAF B–E), filière and input–output side by side, each with a chart, the equivalent data
@@ -103,7 +104,7 @@ class IndustryFiguresPage(RoutablePageMixin, HeroMixin, Page):
         return urls
 
 
-class MethodologyPage(Page):
+class MethodologyPage(SitePage):
     """A method page of the observatory: how a figure is built, for a given audience.
 
     Two are expected for industry: one for non-statisticians (plain words, examples) and one for

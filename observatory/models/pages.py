@@ -12,9 +12,10 @@ from wagtail.search import index
 
 from website.blocks import BaseStreamBlock
 from website.models import HeroMixin
+from website.pages import SitePage
 
 
-class ObservatoryIndexPage(HeroMixin, Page):
+class ObservatoryIndexPage(HeroMixin, SitePage):
     """The observatory's front page: who recruits in the region, the datasets and their provenance, the API.
 
     Child pages: the method pages (``website.StandardPage``) and the observatory's own page

@@ -19,11 +19,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from website.blocks import BaseStreamBlock
 from website.models import HeroMixin
+from website.pages import SitePage, SitePageQuerySet
 
 EVENT_TYPES = [
     ("portes-ouvertes", _("Portes ouvertes d'entreprise")),
@@ -37,7 +37,7 @@ EVENT_TYPE_LABELS = dict(EVENT_TYPES)
 EVENTS_PER_PAGE = 12
 
 
-class EventIndexPage(RoutablePageMixin, HeroMixin, Page):
+class EventIndexPage(RoutablePageMixin, HeroMixin, SitePage):
     """Upcoming events with filters (territory, audience, type, month) and an iCalendar feed."""
 
     body = RichTextField(_("texte d'accompagnement"), blank=True, features=["bold", "italic", "link", "ul"])
@@ -82,7 +82,7 @@ class EventIndexPage(RoutablePageMixin, HeroMixin, Page):
         return calendar_response(request, events, name=self.title, file_name="evenements-industrie.ics")
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(SitePageQuerySet):
     def upcoming(self):
         """Events not over yet, soonest first (careers pages call it on ``page.events``)."""
         return self.filter(end__gte=timezone.now()).order_by("start", "pk")
@@ -95,7 +95,7 @@ class EventPageQuerySet(PageQuerySet):
         )
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(RoutablePageMixin, SitePage):
     """One event: when, where, for whom, how to register, and the jobs it lets people meet.
 
     Job profiles and filières list their upcoming events through the reverse relation

@@ -31,6 +31,7 @@ from schools import bundle
 from schools.blocks import KitObjectiveBlock, KitStepBlock
 from schools.panels import KitDownloadsPanel
 from website.models import HeroMixin
+from website.pages import SitePage
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ DOCUMENT_KINDS = [
 ]
 
 
-class ClassroomKitIndexPage(HeroMixin, Page):
+class ClassroomKitIndexPage(HeroMixin, SitePage):
     """The list of classroom kits, filtered by level, subject, duration and filière (GET form)."""
 
     body = RichTextField(_("texte d'accompagnement"), blank=True, features=["bold", "italic", "link", "ul"])
@@ -76,7 +77,7 @@ class ClassroomKitIndexPage(HeroMixin, Page):
         return context
 
 
-class ClassroomKitPage(RoutablePageMixin, HeroMixin, Page):
+class ClassroomKitPage(RoutablePageMixin, HeroMixin, SitePage):
     """One classroom kit: levels, subjects, objectives, timed steps, materials and documents."""
 
     levels = ParentalManyToManyField("schools.SchoolLevel", related_name="kits", verbose_name=_("niveaux"))

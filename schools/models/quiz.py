@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from schools import riasec
 from website.models import HeroMixin
+from website.pages import SitePage
 
 DIMENSION_CHOICES = [
     ("R", _("R — Réaliste (faire, fabriquer, réparer)")),
@@ -31,7 +32,7 @@ DIMENSION_CHOICES = [
 ]
 
 
-class InterestQuizPage(RoutablePageMixin, HeroMixin, Page):
+class InterestQuizPage(RoutablePageMixin, HeroMixin, SitePage):
     """The RIASEC interest quiz; its statements are edited by the agency (one type each)."""
 
     instructions = models.CharField(

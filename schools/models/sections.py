@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from schools.blocks import PupilStreamBlock, TeacherStreamBlock
 from website.models import HeroMixin
+from website.pages import SitePage
 
 PUPIL_AUDIENCES = ["collegiens", "lyceens", "tout-public"]
 TEACHER_AUDIENCES = ["classes", "enseignants"]
@@ -35,7 +36,7 @@ def upcoming_events_for_audiences(audience_slugs: list[str], limit: int, territo
     return near
 
 
-class PupilSectionPage(HeroMixin, Page):
+class PupilSectionPage(HeroMixin, SitePage):
     """The pupils' section (/collegiens-lyceens/): short, visual content for 11–18 year olds.
 
     Myths and facts with their sources, videos with transcripts, "un métier en 2 minutes"
@@ -70,7 +71,7 @@ class PupilSectionPage(HeroMixin, Page):
         return context
 
 
-class TeacherSectionPage(HeroMixin, Page):
+class TeacherSectionPage(HeroMixin, SitePage):
     """The teachers' section (/enseignants/): kits, events for classes, visits, figures for class."""
 
     body = StreamField(TeacherStreamBlock(), blank=True, verbose_name=_("contenu"))

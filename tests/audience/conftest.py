@@ -20,11 +20,3 @@ def content_page(home_page):
                                body=[("paragraph", "<p>Un métier d’avenir.</p>")])
     return page
 
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()

@@ -1,4 +1,4 @@
-"""Careers test fixtures: a site with the careers sections, and a clean cache for observatory lookups."""
+"""Careers test fixtures: a site with the careers sections and territories."""
 
 from __future__ import annotations
 
@@ -9,16 +9,6 @@ from tests.careers.factories import (
     JobProfileIndexPageFactory,
     make_region_with_departement,
 )
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    """Observatory figures are cached by key: a test must not see another test's figures."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import io
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 
 from observatory.importers.service import run_import
 
@@ -33,12 +32,6 @@ def import_bytes(kind: str, content: bytes | str, name: str = "fichier.csv", **o
     data = content.encode("utf-8") if isinstance(content, str) else content
     return run_import(kind, io.BytesIO(data), name, **options)
 
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

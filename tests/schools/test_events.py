@@ -106,6 +106,7 @@ def test_listing_queries_do_not_grow_with_the_number_of_events(client, event_ind
         client.get(event_index.url, {"territoire": "DEP-59"})
     for _ in range(9):
         EventPageFactory(parent=event_index, territory=nord)
+    client.get(event_index.url)  # new pages invalidate the site data cache: warm it again
     with django_assert_max_num_queries(few.value):
         response = client.get(event_index.url, {"territoire": "DEP-59"})
     assert len(response.context["events"]) == 12

@@ -88,6 +88,7 @@ def test_listing_queries_do_not_grow_with_the_number_of_kits(client, kit_index, 
         client.get(kit_index.url, {"niveau": "cycle-4"})
     for _ in range(12):
         ClassroomKitPageFactory(parent=kit_index, disciplines=[techno], levels=["cycle-4", "seconde"])
+    client.get(kit_index.url)  # new pages invalidate the site data cache: warm it again
     with django_assert_max_num_queries(few.value):
         response = client.get(kit_index.url, {"niveau": "cycle-4"})
     assert len(response.context["kits"]) == 15

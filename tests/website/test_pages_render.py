@@ -63,13 +63,43 @@ def test_search_page_groups_results_by_type_and_paginates(client, home_page, dja
     from django.core.management import call_command
 
     call_command("update_index", verbosity=0)
-    with django_assert_max_num_queries(32):
+    client.get("/recherche/", {"q": "soudure"})  # a running site has its settings and sections cached
+    with django_assert_max_num_queries(12):
         response = client.get("/recherche/", {"q": "soudure"})
     assert response.status_code == 200
     content = response.content.decode()
     assert "3 résultats pour « soudure »" in content
     assert "Page standard" in content  # the group heading
     assert 'role="status"' in content
+
+
+def test_search_results_of_every_type_show_their_summary_read_in_one_query(client, home_page):
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.careers.factories import (
+        ArticleIndexPageFactory,
+        ArticlePageFactory,
+        JobProfileIndexPageFactory,
+        JobProfilePageFactory,
+    )
+
+    SearchPageFactory(parent=home_page)
+    StandardPageFactory(parent=home_page, title="La cobotique expliquée", slug="cobotique",
+                        introduction="Présentation de la page standard.")
+    ArticlePageFactory(parent=ArticleIndexPageFactory(parent=home_page), title="Cobotique en atelier",
+                       introduction="Chapeau de l’article.")
+    JobProfilePageFactory(parent=JobProfileIndexPageFactory(parent=home_page), title="Technicien en cobotique",
+                          introduction="Introduction remplacée.", search_description="Description pour les moteurs.")
+    call_command("update_index", verbosity=0)
+    with CaptureQueriesContext(connection) as queries:
+        content = client.get("/recherche/", {"q": "cobotique"}).content.decode()
+    assert "3 résultats" in content
+    for summary in ("Présentation de la page standard.", "Chapeau de l’article.", "Description pour les moteurs."):
+        assert summary in content
+    assert "Introduction remplacée." not in content  # the search description wins, as in search engines
+    assert len([q for q in queries.captured_queries if "COALESCE" in q["sql"].upper()]) == 1
 
 
 def test_search_page_with_bad_page_number_still_answers(client, home_page):

@@ -84,7 +84,9 @@ MIDDLEWARE = [
     # Counts page views (no cookie, nothing stored about visitors). Keep it between the page
     # cache's update (first) and fetch (last) middlewares so cached views count too: see docs/editorial-workflow.md.
     "audience.middleware.AudienceMiddleware",
-    "website.caching.PageCacheFetchMiddleware",  # last: answers from the page cache
+    "website.caching.PageCacheFetchMiddleware",  # answers from the page cache
+    # Only on page-cache misses: the request's Wagtail site from the cache (website/site_cache.py).
+    "website.site_cache.CachedSiteMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"

@@ -6,6 +6,7 @@ from django import template
 from django.http import QueryDict
 
 from website.models import NavigationSettings
+from website.site_cache import cached_until_content_changes
 
 register = template.Library()
 
@@ -19,15 +20,15 @@ def _links(context, field: str) -> list[dict]:
     site = Site.find_for_request(request)
     if site is None:  # e.g. an unknown host name on a 404 page
         return []
-    navigation = NavigationSettings.for_request(request)  # cached on the request
-    links = []
-    for block in getattr(navigation, field):
-        url = block.value.url()
-        if not url:
-            continue
-        active = url != "/" and request.path.startswith(url)
-        links.append({"url": url, "text": block.value.text(), "active": active})
-    return links
+
+    def build() -> list[tuple[str, str]]:
+        navigation = NavigationSettings.for_request(request)
+        menu = ((block.value.url(), block.value.text()) for block in getattr(navigation, field))
+        return [(url, str(text)) for url, text in menu if url]
+
+    # The links (one query for their pages) are the same for every visitor until the next edit.
+    links = cached_until_content_changes(f"menu-{field}-{site.pk}", build)
+    return [{"url": url, "text": text, "active": url != "/" and request.path.startswith(url)} for url, text in links]
 
 
 @register.simple_tag(takes_context=True)

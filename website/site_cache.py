@@ -1,0 +1,83 @@
+"""Data every page shows, cached until the next content change: the site, its settings, its menus.
+
+Each page needs the Wagtail site for its host, the site settings (header, footer), the menu
+links and the list of territories. They change only when an editor saves something or a
+statistician imports data, and each of those bumps the page-cache version
+(``website.caching.bump_content_version``). Keying these entries on that version makes them
+correct without any explicit invalidation: a save moves every key on, the old entries expire.
+
+Saves about five SQL queries on every uncached page (the query budget of issue #8). With the
+cache unavailable (Redis down), everything is computed from the database as before.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import caches
+
+from website.caching import UNCACHED_PREFIXES, current_version
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+_MISSING = object()
+
+
+def cached_until_content_changes(name: str, build: Callable[[], T]) -> T:
+    """``build()``, computed once per content version (``name`` must identify the value fully)."""
+    version = current_version()
+    if not version:  # cache unavailable: no shared state to trust
+        return build()
+    cache = caches[settings.CACHE_MIDDLEWARE_ALIAS]
+    key = f"site-data-v{version}-{name}"
+    try:
+        value = cache.get(key, _MISSING)
+    except Exception:
+        logger.warning("site data cache unavailable", exc_info=True)
+        return build()
+    if value is _MISSING:
+        value = build()
+        try:
+            # As long as a cached page: bounds staleness if a version bump was lost in a cache outage.
+            cache.set(key, value, settings.CACHE_MIDDLEWARE_SECONDS)
+        except Exception:
+            logger.warning("site data cache unavailable", exc_info=True)
+    return value
+
+
+class CachedSiteMiddleware:
+    """Finds the Wagtail site of the request from the cache rather than with one query per request.
+
+    Wagtail memoises the site on ``request._wagtail_site`` (documented in
+    ``Site.find_for_request``); this middleware fills that memo from the cache, with the
+    site's specific home page where routing starts. The host is taken after ``ALLOWED_HOSTS``
+    validation, so the keys are bounded by the allowed names.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.core.exceptions import DisallowedHost
+        from wagtail.models import Site
+
+        if request.path.startswith(UNCACHED_PREFIXES):  # the admin and the API find the site their own way
+            return self.get_response(request)
+        try:
+            host = request.get_host()
+        except DisallowedHost:  # CommonMiddleware answers 400 later; do not cache anything for it
+            return self.get_response(request)
+        def find_site():
+            site = Site._find_for_request(request)
+            if site is not None:
+                # Routing starts from the specific home page: keep it, rather than a query per request.
+                site.root_page = site.root_page.specific
+            return site
+
+        name = f"wagtail-site-{host[:200]}-{request.get_port()}"
+        request._wagtail_site = cached_until_content_changes(name, find_site)
+        return self.get_response(request)

@@ -8,19 +8,32 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
+from django.http import JsonResponse
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer, JSONRenderer
 
+from observatory.api_params import (
+    FAP,
+    PAGE,
+    PAGE_SIZE_MAX,
+    ROME,
+    TERRITORY_KEY,
+    TERRITORY_KEY_PATTERN,
+    YEAR,
+    DeclaredParametersSchema,
+    QueryParam,
+    choice,
+    integer,
+    page_size_param,
+    pattern,
+)
 from observatory.models import (
     Dataset,
     DatasetStatus,
@@ -75,71 +88,61 @@ def _flatten(item: Any, prefix: str = "") -> dict[str, Any]:
 class Pagination(PageNumberPagination):
     page_size = 100
     page_size_query_param = "page_size"
-    max_page_size = 1000
+    max_page_size = PAGE_SIZE_MAX
 
     def paginate_queryset(self, queryset, request, view=None):
-        for name in ("page", "page_size"):
-            value = request.query_params.get(name)
-            if value is not None and (not value.isdigit() or int(value) < 1):
-                message = _("Nombre entier positif attendu (reçu « %(value)s »).") % {"value": value[:30]}
-                raise ValidationError({name: message})
+        # ``page`` and ``page_size`` were checked with the view's filters (ValidatedFiltersMixin).
         if request.accepted_renderer.format == "csv":
             return None  # CSV answers the whole selection (bounded by CSV_MAX_ROWS)
         try:
             return super().paginate_queryset(queryset, request, view)
-        except Exception as error:  # NotFound for a page past the end
-            raise ValidationError({"page": _("Cette page n'existe pas.")}) from error
+        except NotFound as error:  # a page past the end: that resource does not exist
+            raise NotFound({"page": _("Cette page n'existe pas : elle est au-delà de la dernière.")}) from error
+
+    def query_params(self) -> dict[str, QueryParam]:
+        return {"page": PAGE, "page_size": page_size_param(self.page_size)}
+
+    def get_schema_operation_parameters(self, view) -> list[dict]:
+        return [{"name": name, "required": False, "in": "query", "description": param.description,
+                 "schema": param.schema} for name, param in self.query_params().items()]
+
+
+def unknown_address(request, *args, **kwargs) -> JsonResponse:
+    """Any other address under /api/v1/: a JSON 404 naming the documentation, not the site's HTML page."""
+    return JsonResponse({"detail": _("Adresse inconnue dans l'API. Les adresses valides sont décrites sur "
+                                     "/api/v1/docs/.")}, status=404, headers={"Cache-Control": "no-store"})
 
 
 # --- Parameter validation ------------------------------------------------------------------
 
-COMMON_PARAMS = {"format", "page", "page_size"}
-
-
-def _check(pattern: str, message: str) -> Callable[[str], str]:
-    def convert(value: str) -> str:
-        value = value.strip().upper()
-        if not re.fullmatch(pattern, value):
-            raise ValueError(message)
-        return value
-
-    return convert
-
-
-def _int_between(low: int, high: int, message: str) -> Callable[[str], int]:
-    def convert(value: str) -> int:
-        if not value.strip().isdigit() or not low <= int(value) <= high:
-            raise ValueError(message)
-        return int(value)
-
-    return convert
-
-
-TERRITORY_KEY = _check(r"FR|REG-\d{2}|DEP-(?:\d{2,3}|2[AB])|ZE-\d{4}",
-                       "clé de territoire attendue (FR, REG-32, DEP-59, ZE-3201)")
-ROME = _check(r"[A-N]\d{4}", "code ROME attendu (ex. H2913)")
-FAP = _check(r"[A-Z](?:\d[A-Z](?:\d{2})?)?", "code FAP 2009 attendu (ex. D, D1Z ou D1Z80)")
-YEAR = _int_between(1950, 2100, "année attendue (ex. 2019)")
-LEVEL = _int_between(1, 5, "niveau de 1 à 5 attendu")
-
-
 class ValidatedFiltersMixin:
-    """Reads declared query parameters, converts them, and refuses unknown or malformed ones (400)."""
+    """Reads declared query parameters, converts them, and refuses unknown, repeated or malformed ones (400)."""
 
-    filters: dict[str, Callable[[str], Any]] = {}
+    filters: dict[str, QueryParam] = {}
+    schema = DeclaredParametersSchema()  # the OpenAPI description lists ``filters`` as they are read
+
+    def accepted_params(self) -> dict[str, QueryParam]:
+        """The view's filters, and ``page``/``page_size`` when it paginates (``format`` is read by negotiation)."""
+        paginator = getattr(self, "paginator", None)
+        return {**self.filters, **(paginator.query_params() if isinstance(paginator, Pagination) else {})}
 
     def clean_filters(self) -> dict[str, Any]:
         params = self.request.query_params  # type: ignore[attr-defined]
         errors: dict[str, str] = {}
-        unknown = sorted(set(params) - set(self.filters) - COMMON_PARAMS)
+        accepted = self.accepted_params()
+        unknown = sorted(set(params) - set(accepted) - {"format"})
         if unknown:
-            allowed = ", ".join(sorted(set(self.filters) | COMMON_PARAMS))
+            allowed = ", ".join(sorted({*accepted, "format"}))
             errors["paramètres"] = _("Paramètre(s) inconnu(s) : %(unknown)s. Paramètres acceptés : %(allowed)s.") % {
                 "unknown": ", ".join(unknown), "allowed": allowed}
+        repeated = sorted(name for name in params if len(params.getlist(name)) > 1)
+        if repeated:
+            errors["paramètres"] = _("Paramètre(s) répété(s) : %(names)s. Donnez chaque paramètre une seule fois.") % {
+                "names": ", ".join(repeated)}
         cleaned: dict[str, Any] = {}
-        for name, convert in self.filters.items():
+        for name, convert in self.accepted_params().items():
             raw = params.get(name)
-            if raw is None or raw == "":
+            if raw is None:
                 continue
             try:
                 cleaned[name] = convert(raw)
@@ -149,10 +152,11 @@ class ValidatedFiltersMixin:
             raise ValidationError(errors)
         return cleaned
 
-    def territory_or_400(self, key: str) -> Territory:
+    def territory_or_404(self, key: str) -> Territory:
+        """The territory of a well-formed key, or 404: no such territory (the list is /api/v1/territories/)."""
         territory = Territory.objects.filter(key=key).first()
         if territory is None:
-            raise ValidationError({"territory": _("Territoire inconnu : %(key)s.") % {"key": key}})
+            raise NotFound({"territory": _("Territoire inconnu : %(key)s (liste : /api/v1/territories/).") % {"key": key}})
         return territory
 
     def finalize_response(self, request, response, *args, **kwargs):
@@ -165,6 +169,8 @@ class ValidatedFiltersMixin:
                 response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
         else:
             response["Cache-Control"] = "no-store"
+            # An error is a JSON object whatever format was asked: a one-line CSV would hide it.
+            response.accepted_renderer, response.accepted_media_type = JSONRenderer(), "application/json"
         return response
 
     def perform_content_negotiation(self, request, force=False):
@@ -195,7 +201,7 @@ class DatasetRefSerializer(serializers.ModelSerializer):
 class DatasetSerializer(serializers.ModelSerializer):
     kind_label = serializers.CharField(source="get_kind_display")
     status_label = serializers.CharField(source="get_status_display")
-    supersedes = serializers.PrimaryKeyRelatedField(read_only=True)
+    supersedes = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Dataset
@@ -205,7 +211,7 @@ class DatasetSerializer(serializers.ModelSerializer):
 
 
 class TerritorySerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="key", read_only=True, allow_null=True)
 
     class Meta:
         model = Territory
@@ -259,11 +265,6 @@ class HiringProjectsSerializer(serializers.ModelSerializer):
 
 # --- Views -----------------------------------------------------------------------------------
 
-def _params(*items: tuple[str, Any, str]) -> list[OpenApiParameter]:
-    common = [OpenApiParameter("format", OpenApiTypes.STR, enum=["json", "csv"], description="json (défaut) ou csv")]
-    return [OpenApiParameter(name, kind, description=text) for name, kind, text in items] + common
-
-
 class ReadOnlyAPI(ValidatedFiltersMixin, viewsets.ReadOnlyModelViewSet):
     pagination_class = Pagination
     authentication_classes: list = []
@@ -277,16 +278,16 @@ class ReadOnlyAPI(ValidatedFiltersMixin, viewsets.ReadOnlyModelViewSet):
         return super().list(request, *args, **kwargs)
 
 
-@extend_schema_view(list=extend_schema(summary="Territoires", parameters=_params(
-    ("level", OpenApiTypes.STR, "nation, region, departement ou zone_emploi"),
-    ("parent", OpenApiTypes.STR, "clé du territoire parent (ex. REG-32)"))))
+@extend_schema_view(list=extend_schema(summary="Territoires"))
 class TerritoryViewSet(ReadOnlyAPI):
     """Territories of the official geographic code (nation, régions, départements, zones d'emploi)."""
 
     serializer_class = TerritorySerializer
     lookup_field = "key"
     csv_name = "territoires"
-    filters = {"level": lambda value: _choice(value, TerritoryLevel.values, "niveau"), "parent": TERRITORY_KEY}
+    filters = {"level": choice(TerritoryLevel.values, "niveau", "Niveau : nation, region, departement ou zone_emploi."),
+               "parent": pattern(TERRITORY_KEY_PATTERN, "clé de territoire attendue (ex. REG-32)",
+                                 "Clé du territoire parent (ex. REG-32 : ses départements).")}
 
     def get_queryset(self) -> QuerySet:
         queryset = Territory.objects.select_related("parent").order_by("key")
@@ -300,24 +301,18 @@ class TerritoryViewSet(ReadOnlyAPI):
         return queryset
 
 
-def _choice(value: str, allowed: list[str], what: str) -> str:
-    if value not in allowed:
-        raise ValueError(f"{what} attendu parmi {', '.join(allowed)}")
-    return value
-
-
-@extend_schema_view(list=extend_schema(summary="Métiers (ROME)", parameters=_params(
-    ("domain", OpenApiTypes.STR, "grand domaine ROME (lettre, ex. H)"),
-    ("riasec", OpenApiTypes.STR, "lettre RIASEC majeure (R, I, A, S, E, C)"),
-    ("fap", OpenApiTypes.STR, "famille FAP 225 (ex. D1Z80)"))))
+@extend_schema_view(list=extend_schema(summary="Métiers (ROME)"))
 class OccupationViewSet(ReadOnlyAPI):
     """ROME occupations with their RIASEC code and FAP families."""
 
     serializer_class = OccupationSerializer
     lookup_field = "code"
     csv_name = "metiers"
-    filters = {"domain": _check(r"[A-N]", "lettre de grand domaine ROME attendue (A à N)"),
-               "riasec": _check(r"[RIASEC]", "lettre RIASEC attendue (R, I, A, S, E ou C)"), "fap": FAP}
+    filters = {"domain": pattern(r"[A-N]", "lettre de grand domaine ROME attendue (A à N)",
+                                 "Grand domaine ROME (une lettre, ex. H : industrie)."),
+               "riasec": pattern(r"[RIASEC]", "lettre RIASEC attendue (R, I, A, S, E ou C)",
+                                 "Lettre RIASEC majeure du métier (R, I, A, S, E ou C)."),
+               "fap": FAP}
 
     def get_queryset(self) -> QuerySet:
         queryset = RomeOccupation.objects.prefetch_related("fap_links__fap").order_by("code")
@@ -333,17 +328,14 @@ class OccupationViewSet(ReadOnlyAPI):
         return queryset
 
 
-@extend_schema_view(list=extend_schema(summary="Indicateurs de tension", parameters=_params(
-    ("territory", OpenApiTypes.STR, "clé de territoire (FR, REG-32, DEP-59)"),
-    ("rome", OpenApiTypes.STR, "code ROME : les familles FAP correspondantes"),
-    ("fap", OpenApiTypes.STR, "code FAP 2009 (87 ou 225)"),
-    ("year", OpenApiTypes.INT, "année"), ("level", OpenApiTypes.INT, "niveau de tension 1 à 5"))))
+@extend_schema_view(list=extend_schema(summary="Indicateurs de tension"))
 class TensionViewSet(ReadOnlyAPI):
     """DARES tension indicators of published datasets, per FAP family × territory × year."""
 
     serializer_class = TensionSerializer
     csv_name = "tensions"
-    filters = {"territory": TERRITORY_KEY, "rome": ROME, "fap": FAP, "year": YEAR, "level": LEVEL}
+    filters = {"territory": TERRITORY_KEY, "rome": ROME, "fap": FAP, "year": YEAR,
+               "level": integer(1, 5, "niveau de 1 à 5 attendu", "Niveau de tension, de 1 (faible) à 5 (très forte).")}
 
     def get_queryset(self) -> QuerySet:
         queryset = (TensionIndicator.objects.published().select_related("fap", "territory", "dataset")
@@ -352,7 +344,7 @@ class TensionViewSet(ReadOnlyAPI):
             return queryset
         cleaned = self.clean_filters()
         if "territory" in cleaned:
-            queryset = queryset.filter(territory=self.territory_or_400(cleaned["territory"]))
+            queryset = queryset.filter(territory=self.territory_or_404(cleaned["territory"]))
         if "rome" in cleaned:
             queryset = queryset.filter(fap__rome_links__rome__code=cleaned["rome"])
         if "fap" in cleaned:
@@ -364,16 +356,14 @@ class TensionViewSet(ReadOnlyAPI):
         return queryset
 
 
-@extend_schema_view(list=extend_schema(summary="Projets de recrutement (BMO)", parameters=_params(
-    ("territory", OpenApiTypes.STR, "clé de territoire"), ("fap", OpenApiTypes.STR, "code FAP 225"),
-    ("occupation", OpenApiTypes.STR, "code métier BMO"), ("year", OpenApiTypes.INT, "année"))))
+@extend_schema_view(list=extend_schema(summary="Projets de recrutement (BMO)"))
 class HiringProjectsViewSet(ReadOnlyAPI):
     """France Travail BMO hiring projects (secret cells excluded from totals, ``has_secret`` flags them)."""
 
     serializer_class = HiringProjectsSerializer
     csv_name = "projets-recrutement"
     filters = {"territory": TERRITORY_KEY, "fap": FAP, "year": YEAR,
-               "occupation": _check(r"[A-Z0-9]{3,8}", "code métier BMO attendu")}
+               "occupation": pattern(r"[A-Z0-9]{3,8}", "code métier BMO attendu", "Code métier de l'enquête BMO.")}
 
     def get_queryset(self) -> QuerySet:
         queryset = (HiringProjects.objects.published().select_related("fap", "territory", "dataset")
@@ -382,7 +372,7 @@ class HiringProjectsViewSet(ReadOnlyAPI):
             return queryset
         cleaned = self.clean_filters()
         if "territory" in cleaned:
-            queryset = queryset.filter(territory=self.territory_or_400(cleaned["territory"]))
+            queryset = queryset.filter(territory=self.territory_or_404(cleaned["territory"]))
         if "fap" in cleaned:
             queryset = queryset.filter(fap__code=cleaned["fap"])
         if "occupation" in cleaned:
@@ -392,16 +382,16 @@ class HiringProjectsViewSet(ReadOnlyAPI):
         return queryset
 
 
-@extend_schema_view(list=extend_schema(summary="Jeux de données (provenance)", parameters=_params(
-    ("kind", OpenApiTypes.STR, "type de jeu de données"),
-    ("status", OpenApiTypes.STR, "published (défaut) ou replaced (versions archivées)"))))
+@extend_schema_view(list=extend_schema(summary="Jeux de données (provenance)"))
 class DatasetViewSet(ReadOnlyAPI):
     """Dataset versions: published ones and archived ones (drafts are never exposed)."""
 
     serializer_class = DatasetSerializer
     csv_name = "jeux-de-donnees"
-    filters = {"kind": lambda value: _choice(value, [k for k, _ in Dataset._meta.get_field("kind").choices], "type"),
-               "status": lambda value: _choice(value, [DatasetStatus.PUBLISHED, DatasetStatus.REPLACED], "statut")}
+    filters = {"kind": choice([k for k, _ in Dataset._meta.get_field("kind").choices], "type",
+                              "Type de jeu de données (tension, emploi, projets de recrutement…)."),
+               "status": choice([DatasetStatus.PUBLISHED, DatasetStatus.REPLACED], "statut",
+                                "published (défaut) ou replaced (versions archivées).")}
 
     def get_queryset(self) -> QuerySet:
         queryset = Dataset.objects.exclude(status=DatasetStatus.DRAFT).order_by("kind", "-vintage", "-pk")

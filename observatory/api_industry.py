@@ -12,39 +12,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
-from observatory.api import TERRITORY_KEY, YEAR, DatasetRefSerializer, Pagination, ValidatedFiltersMixin
+from observatory.api import DatasetRefSerializer, Pagination, ValidatedFiltersMixin
+from observatory.api_params import MAX_ID, TERRITORY_KEY, YEAR, choice, integer
 from observatory.industry import io_algebra
 from observatory.industry_service import published_io_table
 from observatory.models import DatasetStatus, IndustryEmploymentResult, InputOutputTable
 from observatory.models.industry import Breakdown, Definition
-
-
-def _choice(choices: type[Definition] | type[Breakdown], what: str):
-    allowed = [value for value, _label in choices.choices]
-
-    def convert(value: str) -> str:
-        value = value.strip().lower()
-        if value not in allowed:
-            raise ValueError(f"{what} attendue : {' | '.join(allowed)}")
-        return value
-
-    return convert
-
-
-MAX_ID = 2**63 - 1  # database identifiers are 64-bit signed integers
-
-
-def _positive_int(value: str) -> int:
-    # Bounded: a huge number would overflow the database driver (a 500 found by schemathesis).
-    if not value.strip().isdigit() or not 1 <= int(value) <= MAX_ID:
-        raise ValueError("identifiant numérique de jeu de données attendu (ex. 12)")
-    return int(value)
 
 
 class IndustryEmploymentSerializer(serializers.ModelSerializer):
@@ -65,14 +43,6 @@ class IndustryEmploymentSerializer(serializers.ModelSerializer):
     description=("Emploi salarié industriel d'un territoire : secteur (NAF B à E), filières (cœur + part des "
                  "services), entrées-sorties (emplois induits par la demande finale de produits industriels). "
                  "Écart avec le secteur en emplois et en %. Chiffres précalculés après chaque import."),
-    parameters=[
-        OpenApiParameter("territory", OpenApiTypes.STR, description="Clé de territoire : FR, REG-32, DEP-59…"),
-        OpenApiParameter("year", OpenApiTypes.INT, description="Année (ex. 2023)."),
-        OpenApiParameter("definition", OpenApiTypes.STR, enum=[c for c, _l in Definition.choices]),
-        OpenApiParameter("breakdown", OpenApiTypes.STR, enum=[c for c, _l in Breakdown.choices],
-                         description="total, branche A38 ou filière."),
-        OpenApiParameter("format", OpenApiTypes.STR, enum=["json", "csv"]),
-    ],
 )
 class IndustryEmploymentViewSet(ValidatedFiltersMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     serializer_class = IndustryEmploymentSerializer
@@ -81,15 +51,15 @@ class IndustryEmploymentViewSet(ValidatedFiltersMixin, mixins.ListModelMixin, vi
     filters = {
         "territory": TERRITORY_KEY,
         "year": YEAR,
-        "definition": _choice(Definition, "définition"),
-        "breakdown": _choice(Breakdown, "ventilation"),
+        "definition": choice(Definition.values, "définition", "sector (NAF B à E), filiere ou io (entrées-sorties)."),
+        "breakdown": choice(Breakdown.values, "ventilation", "total, branche A38 ou filière."),
     }
 
     def get_queryset(self):
         cleaned = self.clean_filters()
         rows = IndustryEmploymentResult.objects.select_related("territory", "employment_dataset", "io_table__dataset")
         if "territory" in cleaned:
-            rows = rows.filter(territory=self.territory_or_400(cleaned["territory"]))
+            rows = rows.filter(territory=self.territory_or_404(cleaned["territory"]))
         for name in ("year", "definition", "breakdown"):
             if name in cleaned:
                 rows = rows.filter(**{name: cleaned[name]})
@@ -108,23 +78,22 @@ MULTIPLIER_RESPONSE = inline_serializer("IOMultiplier", fields={
     summary="Multiplicateurs d'un tableau entrées-sorties",
     description=("Pour chaque branche : production, multiplicateur de production (somme en colonne de "
                  "L = (I − A)⁻¹) et, si le tableau porte l'emploi, multiplicateur d'emploi de type I."),
-    parameters=[OpenApiParameter("dataset", OpenApiTypes.INT,
-                                 description="Jeu de données du tableau (défaut : le dernier publié)."),
-                OpenApiParameter("format", OpenApiTypes.STR, enum=["json", "csv"])],
     responses=MULTIPLIER_RESPONSE,
 )
 class IOMultipliersViewSet(ValidatedFiltersMixin, viewsets.ViewSet):
     csv_name = "multiplicateurs-entrees-sorties"
-    filters = {"dataset": _positive_int}
+    # Bounded: a huge number would overflow the database driver (a 500 found by schemathesis).
+    filters = {"dataset": integer(1, MAX_ID, "identifiant numérique de jeu de données attendu (ex. 12)",
+                                  "Jeu de données du tableau (défaut : le dernier publié).")}
 
     def list(self, request):
         cleaned = self.clean_filters()
         if "dataset" in cleaned:
             table = (InputOutputTable.objects.select_related("dataset")
                      .filter(dataset_id=cleaned["dataset"], dataset__status=DatasetStatus.PUBLISHED).first())
-            if table is None:
-                raise ValidationError({"dataset": _("Le jeu de données n° %(id)s n'est pas un tableau entrées-sorties "
-                                                    "publié.") % {"id": cleaned["dataset"]}})
+            if table is None:  # a well-formed identifier of no published table: not found, not a bad request
+                raise NotFound({"dataset": _("Le jeu de données n° %(id)s n'est pas un tableau entrées-sorties "
+                                             "publié.") % {"id": cleaned["dataset"]}})
         else:
             table = published_io_table() or (InputOutputTable.objects.select_related("dataset")
                                              .filter(dataset__status=DatasetStatus.PUBLISHED).first())

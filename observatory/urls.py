@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
@@ -23,6 +23,7 @@ api_urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", TemplateView.as_view(template_name="observatory/api_docs.html"), name="api-docs"),
     path("", include(router.urls)),
+    re_path(r"^.*$", api.unknown_address),  # an unknown API address answers JSON, like every API error
 ]
 
 urlpatterns = [

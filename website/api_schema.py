@@ -22,21 +22,20 @@ INVALID_PARAMETERS_RESPONSE = {
     },
 }
 NOT_FOUND_RESPONSE = {
-    "description": "Aucun objet ne porte cet identifiant.",
+    "description": "Aucun objet ne porte cet identifiant, ou la page demandée est au-delà de la dernière.",
     "content": {"application/json": {"schema": {"type": "object", "additionalProperties": {"type": "string"}}}},
 }
 
 
 def document_error_responses(result: dict, **kwargs) -> dict:
-    """Declare the 400 every API operation answers to unknown or invalid parameters (and 404 on details).
+    """Declare the 400 every API operation answers to unknown or invalid parameters, and the 404.
 
     The views validate every query parameter and refuse unknown ones with HTTP 400 and a message
     per parameter; clients generated from the description must expect it.
     """
-    for path, operations in result.get("paths", {}).items():
+    for operations in result.get("paths", {}).values():
         for operation in operations.values():
             responses = operation.setdefault("responses", {})
             responses.setdefault("400", INVALID_PARAMETERS_RESPONSE)
-            if "{" in path:
-                responses.setdefault("404", NOT_FOUND_RESPONSE)
+            responses.setdefault("404", NOT_FOUND_RESPONSE)
     return result

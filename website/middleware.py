@@ -7,7 +7,7 @@ error. Found by the whole-site fuzzing tests.
 
 from __future__ import annotations
 
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 
 
 class RejectNulBytesMiddleware:
@@ -18,5 +18,7 @@ class RejectNulBytesMiddleware:
         query_values = (value for values in request.GET.lists() for value in (values[0], *values[1]))
         if "\x00" in request.path or any("\x00" in value for value in query_values) \
                 or any("\x00" in value for value in request.COOKIES.values()):
+            if request.path.startswith("/api/"):  # the API answers every error in JSON (its OpenAPI description says so)
+                return JsonResponse({"detail": "Requête invalide : caractère nul interdit."}, status=400)
             return HttpResponseBadRequest("Requête invalide : caractère nul interdit.", content_type="text/plain; charset=utf-8")
         return self.get_response(request)

@@ -46,13 +46,14 @@ def test_csv_variant_answers_the_whole_selection_with_provenance(api):
 
 @pytest.mark.parametrize("params, field", [
     ({"territory": "PARIS"}, "territory"),
-    ({"territory": "DEP-99"}, "territory"),
     ({"year": "deux-mille"}, "year"),
     ({"level": "9"}, "level"),
     ({"rome": "H29"}, "rome"),
     ({"colour": "red"}, "paramètres"),
     ({"page": "0"}, "page"),
-    ({"page": "999"}, "page"),
+    ({"page_size": "5000"}, "page_size"),
+    ({"territory": "dep-62"}, "territory"),
+    ({"year": ""}, "year"),
     ({"format": "xml"}, "format"),
 ])
 def test_bad_parameters_answer_400_in_french(api, params, field):
@@ -60,6 +61,35 @@ def test_bad_parameters_answer_400_in_french(api, params, field):
     assert response.status_code == 400
     assert field in response.json()
     assert response["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize("params, field", [
+    ({"territory": "DEP-99"}, "territory"),  # well-formed, but no such territory
+    ({"page": "999"}, "page"),  # past the last page
+])
+def test_what_does_not_exist_answers_404_in_french(api, params, field):
+    response = api.get("/api/v1/tension/", params)
+    assert response.status_code == 404
+    assert field in response.json()
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_a_repeated_parameter_is_refused(api):
+    response = api.get("/api/v1/tension/?level=1&level=5")
+    assert response.status_code == 400
+    assert "répété" in response.json()["paramètres"]
+
+
+def test_errors_answer_json_even_when_csv_is_asked(api):
+    response = api.get("/api/v1/tension/", {"level": "9", "format": "csv"})
+    assert response.status_code == 400 and response["Content-Type"] == "application/json"
+    assert "level" in response.json()
+
+
+def test_an_unknown_api_address_answers_json_404(api):
+    response = api.get("/api/v1/tension/0.5/")
+    assert response.status_code == 404 and response["Content-Type"] == "application/json"
+    assert "/api/v1/docs/" in response.json()["detail"]
 
 
 def test_territories_occupations_and_datasets_endpoints(api):

@@ -156,17 +156,22 @@ def test_api_answers_csv(client, industry_world):
 
 
 @pytest.mark.parametrize(("query", "field", "message"), [
-    ("definition=filière", "definition", "sector | filiere | io"),
+    ("definition=filière", "definition", "sector, filiere, io"),
     ("year=deux-mille", "year", "année attendue"),
-    ("territory=REG-99", "territory", "Territoire inconnu"),
     ("territory=Nord", "territory", "clé de territoire attendue"),
-    ("breakdown=commune", "breakdown", "total | branch | filiere"),
+    ("breakdown=commune", "breakdown", "total, branch, filiere"),
     ("pays=FR", "paramètres", "Paramètre(s) inconnu(s)"),
 ])
 def test_api_bad_parameters_answer_400_with_a_message(client, industry_world, query, field, message):
     response = client.get(f"/api/v1/industry-employment/?{query}")
     assert response.status_code == 400
     assert message in response.json()[field]
+
+
+def test_api_unknown_territory_answers_404_naming_the_list_of_territories(client, industry_world):
+    response = client.get("/api/v1/industry-employment/?territory=REG-99")
+    assert response.status_code == 404
+    assert "Territoire inconnu : REG-99" in response.json()["territory"]
 
 
 def test_api_multipliers_of_the_latest_table_and_of_a_given_dataset(client, industry_world, insee_table):
@@ -193,15 +198,20 @@ def test_api_multipliers_include_employment_multipliers_when_the_table_has_emplo
     assert round(rows[0]["employment_multiplier"], 4) == 343.3420
 
 
-@pytest.mark.parametrize("value", ["abc", "0", "999999", "1668071890880364384515784704"])
-def test_api_multipliers_bad_dataset_is_a_400(client, industry_world, value):
+@pytest.mark.parametrize("value", ["abc", "0", "1668071890880364384515784704"])
+def test_api_multipliers_malformed_dataset_is_a_400(client, industry_world, value):
     response = client.get(f"/api/v1/io/multipliers/?dataset={value}")
     assert response.status_code == 400 and "dataset" in response.json()
 
 
+def test_api_multipliers_unknown_dataset_is_a_404(client, industry_world):
+    response = client.get("/api/v1/io/multipliers/?dataset=999999")
+    assert response.status_code == 404 and "dataset" in response.json()
+
+
 def test_api_multipliers_refuse_a_dataset_that_is_not_a_table(client, industry_world, employment_dataset):
     response = client.get(f"/api/v1/io/multipliers/?dataset={employment_dataset.pk}")
-    assert response.status_code == 400
+    assert response.status_code == 404
     assert "n'est pas un tableau entrées-sorties publié" in response.json()["dataset"]
 
 

@@ -110,7 +110,8 @@ class Pagination(PageNumberPagination):
 def unknown_address(request, *args, **kwargs) -> JsonResponse:
     """Any other address under /api/v1/: a JSON 404 naming the documentation, not the site's HTML page."""
     return JsonResponse({"detail": _("Adresse inconnue dans l'API. Les adresses valides sont décrites sur "
-                                     "/api/v1/docs/.")}, status=404, headers={"Cache-Control": "no-store"})
+                                     "/api/v1/docs/.")}, status=404, headers={"Cache-Control": "no-store"},
+                        json_dumps_params={"ensure_ascii": False})
 
 
 # --- Parameter validation ------------------------------------------------------------------

@@ -19,6 +19,7 @@ class RejectNulBytesMiddleware:
         if "\x00" in request.path or any("\x00" in value for value in query_values) \
                 or any("\x00" in value for value in request.COOKIES.values()):
             if request.path.startswith("/api/"):  # the API answers every error in JSON (its OpenAPI description says so)
-                return JsonResponse({"detail": "Requête invalide : caractère nul interdit."}, status=400)
+                return JsonResponse({"detail": "Requête invalide : caractère nul interdit."}, status=400,
+                                    json_dumps_params={"ensure_ascii": False})
             return HttpResponseBadRequest("Requête invalide : caractère nul interdit.", content_type="text/plain; charset=utf-8")
         return self.get_response(request)

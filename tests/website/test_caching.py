@@ -111,3 +111,14 @@ def test_pages_are_cached_in_redis_when_it_is_configured(client, home_page, sett
     with django_assert_num_queries(0):
         assert "Servie par Redis" in client.get(page.url).content.decode()
     redis_cache.clear()
+
+
+def test_a_page_served_from_the_cache_keeps_its_security_headers(client, home_page, page_cache):
+    # On a hit the cache answers before the CSP, Permissions-Policy and framing middlewares run
+    # (website/settings/base.py): the headers must come from the stored copy.
+    page = StandardPageFactory(parent=home_page, slug="entetes", title="En-têtes")
+    first = client.get(page.url)
+    second = client.get(page.url)
+    assert second.get("Age") is not None  # served from the cache
+    for header in ("Content-Security-Policy", "Permissions-Policy", "X-Frame-Options", "X-Content-Type-Options"):
+        assert second.get(header) and second[header] == first[header], header

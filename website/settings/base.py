@@ -70,9 +70,15 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "website.middleware.RejectNulBytesMiddleware",  # %00 never reaches a view or the database
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.locale.LocaleMiddleware",  # before the fetch: the cache key carries the language
     "django.middleware.common.CommonMiddleware",
+    # Counts page views (no cookie, nothing stored about visitors). Keep it between the page
+    # cache's update (first) and fetch middlewares so cached views count too: see docs/editorial-workflow.md.
+    "audience.middleware.AudienceMiddleware",
+    # Answers from the page cache. A cached page already carries the headers the middlewares below
+    # added when it was stored (CSP, Permissions-Policy, X-Frame-Options), so a hit skips them all.
+    "website.caching.PageCacheFetchMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -81,10 +87,6 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # answers locked-out login attempts with HTTP 429
-    # Counts page views (no cookie, nothing stored about visitors). Keep it between the page
-    # cache's update (first) and fetch (last) middlewares so cached views count too: see docs/editorial-workflow.md.
-    "audience.middleware.AudienceMiddleware",
-    "website.caching.PageCacheFetchMiddleware",  # answers from the page cache
     # Only on page-cache misses: the request's Wagtail site from the cache (website/site_cache.py).
     "website.site_cache.CachedSiteMiddleware",
 ]

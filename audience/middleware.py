@@ -13,7 +13,7 @@ class AudienceMiddleware:
     """Counts views of Wagtail pages marked by the ``before_serve_page`` hook.
 
     Place it *between* Django's ``UpdateCacheMiddleware`` (first) and
-    ``FetchFromCacheMiddleware`` (last) when a page cache is added: it then stamps the page
+    ``FetchFromCacheMiddleware`` when a page cache is added: it then stamps the page
     id on the response before it is cached and sees the cached copy on every hit, so
     cached views are counted too.
     """

@@ -114,6 +114,20 @@ def page_weight(base: str, paths: list[str]) -> list[tuple[str, float, int]]:
     return results
 
 
+def _lighthouse_report(node: str, chromium: str, url: str) -> dict:
+    with tempfile.NamedTemporaryFile(suffix=".json") as report:
+        subprocess.run(
+            [node, str(LIGHTHOUSE), url, "--quiet", "--form-factor=mobile", "--output=json",
+             f"--output-path={report.name}", "--only-categories=performance,accessibility,best-practices,seo",
+             "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+            env={**os.environ, "CHROME_PATH": chromium}, capture_output=True, timeout=180, check=False,
+        )
+        try:
+            return json.loads(Path(report.name).read_text() or "{}")
+        except json.JSONDecodeError:
+            return {}
+
+
 def lighthouse(base: str, paths: list[str]) -> list[tuple[str, dict[str, int]]] | str:
     if os.environ.get("BENCH_LIGHTHOUSE", "1") == "0":
         return "ignoré (BENCH_LIGHTHOUSE=0)"
@@ -125,17 +139,10 @@ def lighthouse(base: str, paths: list[str]) -> list[tuple[str, dict[str, int]]] 
         return "absent : `npm ci` installe Lighthouse (Node 18+ et Chromium nécessaires)"
     scores = []
     for path in paths:
-        with tempfile.NamedTemporaryFile(suffix=".json") as report:
-            subprocess.run(
-                [node, str(LIGHTHOUSE), base + path, "--quiet", "--form-factor=mobile", "--output=json",
-                 f"--output-path={report.name}", "--only-categories=performance,accessibility,best-practices,seo",
-                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-                env={**os.environ, "CHROME_PATH": chromium}, capture_output=True, timeout=180, check=False,
-            )
-            try:
-                data = json.loads(Path(report.name).read_text() or "{}")
-            except json.JSONDecodeError:
-                data = {}
+        data = _lighthouse_report(node, chromium, base + path)
+        if data.get("runtimeError") or not data.get("categories"):
+            # Lighthouse sometimes loses the trace of a load (NO_NAVSTART): one more try, as a person would.
+            data = _lighthouse_report(node, chromium, base + path)
         categories = data.get("categories", {})
         if data.get("runtimeError") or not categories:
             error = (data.get("runtimeError") or {}).get("code", "pas de rapport")

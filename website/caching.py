@@ -99,7 +99,7 @@ class PageCacheUpdateMiddleware(_VersionedPrefix, UpdateCacheMiddleware):
 
 
 class PageCacheFetchMiddleware(_VersionedPrefix, FetchFromCacheMiddleware):
-    """Last in MIDDLEWARE: answers from the cache when it can."""
+    """Answers from the cache when it can, early in MIDDLEWARE: a hit skips the middlewares listed after it."""
 
     def process_request(self, request):
         if not is_cacheable_request(request):

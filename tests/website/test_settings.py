@@ -57,3 +57,23 @@ def test_public_pages_send_security_headers(client, home_page):
     assert "script-src 'self'" in response["Content-Security-Policy"]
     assert "camera=()" in response["Permissions-Policy"]
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_public_pages_are_in_french_whatever_the_browser_asks_and_share_one_cached_copy(client, home_page):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    assert "Aller au contenu" in response.content.decode()
+    assert "Accept-Language" not in response.get("Vary", "")  # one copy per page in shared caches
+
+
+@pytest.mark.django_db
+def test_the_admin_speaks_each_editors_chosen_language(client, home_page, django_user_model):
+    from wagtail.users.models import UserProfile
+
+    editor = django_user_model.objects.create_superuser("editor", "editor@example.invalid", "pw")
+    client.force_login(editor)
+    assert '<html lang="fr"' in client.get("/admin/").content.decode()
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"
+    profile.save()
+    assert '<html lang="en"' in client.get("/admin/").content.decode()

@@ -70,7 +70,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "website.middleware.RejectNulBytesMiddleware",  # %00 never reaches a view or the database
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.middleware.locale.LocaleMiddleware",  # before the fetch: the cache key carries the language
     "django.middleware.common.CommonMiddleware",
     # Counts page views (no cookie, nothing stored about visitors). Keep it between the page
     # cache's update (first) and fetch middlewares so cached views count too: see docs/editorial-workflow.md.
@@ -181,6 +180,11 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "fr"
+# The public site is in French only, so there is no LocaleMiddleware: every request is served in
+# LANGUAGE_CODE, responses do not vary on Accept-Language (one cached copy per page, in Redis as
+# in a CDN), and a cached page is answered without parsing that header. Wagtail's admin still
+# speaks each editor's chosen language (it switches per request itself). A second public language
+# would need LocaleMiddleware back, before the page-cache fetch, and i18n_patterns.
 LANGUAGES = [("fr", _("Français"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -16,7 +16,7 @@ from wagtail.models import Page
 from careers.logic import SHORT_PATH_LEVELS, json_for_script, occupation_json_ld
 from careers.tension import HIGH_TENSION_LEVEL, profile_tensions, visitor_territory
 from observatory.services import filiere_figures
-from observatory.territory import lies_within
+from observatory.territory import within
 
 TESTIMONIALS_PER_PAGE = 4
 COMPANIES_PER_PAGE = 6
@@ -72,8 +72,9 @@ def profile_context(page, request) -> dict:
     companies = list(Company.objects.filter(job_profiles=page).select_related("territory", "logo")
                      .prefetch_related("logo__renditions").order_by("name"))
     if territory is not None:  # local companies first (same rule as ``near_filter``, from the cached territories)
+        is_near = within(territory)
         for company in companies:
-            company.is_local = lies_within(company.territory_id, territory)
+            company.is_local = is_near(company.territory_id)
         companies.sort(key=lambda c: (not c.is_local, c.name))
     training = training_near([page.pk], territory)
     training_is_fallback = False

@@ -8,6 +8,8 @@ for). Pages that show territorial figures vary on it: a shared cache must key on
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
@@ -48,17 +50,24 @@ def territories_by_key() -> dict[str, Territory]:
     return cached_until_content_changes("territories", build)
 
 
-def lies_within(territory_id: int | None, area: Territory) -> bool:
-    """Whether the territory ``territory_id`` is ``area`` or inside it (up to two levels down), without a query."""
+def within(area: Territory) -> Callable[[int | None], bool]:
+    """A test of whether a territory (by id) is ``area`` or inside it (up to two levels down), without a query.
+
+    The cached territory tree is read once here, not once per tested row.
+    """
     by_id = {territory.pk: territory for territory in territories_by_key().values()}
-    territory = by_id.get(territory_id)
-    for _level in range(3):
-        if territory is None:
-            return False
-        if territory.pk == area.pk:
-            return True
-        territory = territory.parent
-    return False
+
+    def test(territory_id: int | None) -> bool:
+        territory = by_id.get(territory_id)
+        for _level in range(3):
+            if territory is None:
+                return False
+            if territory.pk == area.pk:
+                return True
+            territory = territory.parent
+        return False
+
+    return test
 
 
 def get_visitor_territory(request: HttpRequest) -> Territory | None:

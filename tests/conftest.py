@@ -29,14 +29,18 @@ def shared_data() -> Path:
 @pytest.fixture
 def home_page(db):
     """A published home page at the root of the default site (what load_demo builds, minus content)."""
-    from website.models import HomePage
+    from website.models import HomePage, NavigationSettings, SiteSettings
 
     root = Page.get_first_root_node()
     home = root.add_child(instance=HomePage(title="Accueil test", slug="accueil-test"))
-    Site.objects.update_or_create(
+    site, _ = Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
     )
+    # Settings rows exist on a real site; created here, the first page view does not create
+    # them (a content change, which would keep that view out of the page cache).
+    for setting in (SiteSettings, NavigationSettings):
+        setting.objects.get_or_create(site=site)
     return home
 
 

@@ -1,13 +1,23 @@
-"""Whole-page cache for anonymous visitors, built on Django's cache middleware.
+"""Whole-page cache for anonymous visitors: one Redis round trip per cached page.
 
-Why a subclass and not Django's middleware as is:
-- only anonymous GET/HEAD requests on public pages are cached (never the admin, never a
-  logged-in editor, whose pages carry the Wagtail user bar);
+What is cached, and why not Django's cache middleware as is:
+- only anonymous GET/HEAD requests on public pages (never the admin, the API, a logged-in
+  editor, whose pages carry the Wagtail user bar, or a preview);
 - pages vary on the ``Cookie`` header, because the visitor's territory (a functional cookie)
-  changes the figures shown; visitors without cookies — the vast majority — share one copy;
-- invalidation is a version number in the key prefix: publishing a page, saving a snippet
-  or a setting, or publishing a dataset bumps it, so every cached page is refreshed at once
-  without scanning keys (the old entries simply expire).
+  changes the figures shown; visitors without cookies — the vast majority — share one copy.
+  A response that varies on anything else is not cached;
+- invalidation is a content version: publishing a page, saving a snippet or a setting, or
+  publishing a dataset bumps it (:func:`bump_content_version`), and an entry stored under an
+  older version is a miss, so every cached page is refreshed at once without scanning keys;
+- a hit costs **one** round trip: the version and the page are read together (``MGET``). The
+  page's key does not contain the version; the entry carries the version it was rendered
+  under. Django's middleware needs three (version, its "header key" that lists the ``Vary``
+  headers, then the page), which kept cached pages above 3× the static-file ceiling of
+  issue #8 (``bench/README.md``).
+
+The version read at the start of a request is kept for the rest of it
+(:func:`request_scope`), so that the site data of an uncached page (``website.site_cache``)
+does not read it again at each use; any bump clears that memo.
 
 Enabled by ``PAGE_CACHE_ENABLED`` (on in production, off in development and tests so that
 editors and tests always see fresh pages). A cache outage degrades to uncached pages.
@@ -15,30 +25,66 @@ editors and tests always see fresh pages). A cache outage degrades to uncached p
 
 from __future__ import annotations
 
+import contextvars
+import hashlib
 import logging
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import cc_delim_re, get_max_age, patch_cache_control, patch_response_headers, patch_vary_headers
+from django.utils.encoding import iri_to_uri
 
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "page-cache-version"
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/api/")
+#: The only request header a cached page may vary on.
+CACHEABLE_VARY = {"cookie"}
+
+# Per request (or per management command run, when one opts in): the content version read at
+# its start and the site data read since, so that each is read from the cache once.
+_memo: contextvars.ContextVar[dict[Any, Any] | None] = contextvars.ContextVar("content_memo", default=None)
 
 
 def _cache():
     return caches[settings.CACHE_MIDDLEWARE_ALIAS]
 
 
-def current_version() -> int:
+@contextmanager
+def request_scope() -> Iterator[dict[Any, Any]]:
+    """Remember the content version and site data for the duration of one request."""
+    memo: dict[Any, Any] = {}
+    token = _memo.set(memo)
     try:
-        return int(_cache().get_or_set(VERSION_KEY, 1, timeout=None))
+        yield memo
+    finally:
+        _memo.reset(token)
+
+
+def request_memo() -> dict[Any, Any] | None:
+    """The memo of the current request, or ``None`` outside a request."""
+    return _memo.get()
+
+
+def current_version() -> int:
+    """The content version (≥ 1), or 0 when the cache is unavailable."""
+    memo = _memo.get()
+    if memo is not None and "version" in memo:
+        return memo["version"]
+    try:
+        version = int(_cache().get_or_set(VERSION_KEY, 1, timeout=None))
     except Exception:  # a cache outage must not break the site
         logger.warning("page cache unavailable", exc_info=True)
         return 0
+    if memo is not None:
+        memo["version"] = version
+    return version
 
 
 def bump_content_version(**kwargs) -> None:
@@ -53,6 +99,9 @@ def bump_content_version(**kwargs) -> None:
 
 
 def _increment_version() -> None:
+    memo = _memo.get()
+    if memo is not None:
+        memo.clear()  # this request reads the new version and fresh site data from now on
     try:
         _cache().incr(VERSION_KEY)
     except ValueError:
@@ -61,56 +110,111 @@ def _increment_version() -> None:
         logger.warning("could not invalidate the page cache", exc_info=True)
 
 
-def is_cacheable_request(request) -> bool:
+def is_cacheable_request(request: HttpRequest) -> bool:
     if not getattr(settings, "PAGE_CACHE_ENABLED", False):
         return False
     if request.method not in ("GET", "HEAD") or request.path.startswith(UNCACHED_PREFIXES):
         return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:  # editors and anyone with a session
-        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
+        return False  # editors, anyone with a session, and any authenticated client
     return not request.GET.get("preview")
 
 
-class _VersionedPrefix:
-    @property
-    def key_prefix(self) -> str:
-        return f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}-v{current_version()}"
-
-    @key_prefix.setter
-    def key_prefix(self, value) -> None:  # Django's __init__ assigns it; the version decides
-        pass
+def page_key(request: HttpRequest, method: str) -> str:
+    """The cache key of a page: method, absolute address and ``Cookie`` header (hashed)."""
+    url = hashlib.md5(iri_to_uri(request.build_absolute_uri()).encode("ascii"), usedforsecurity=False)
+    cookie = hashlib.md5(request.META.get("HTTP_COOKIE", "").encode("utf-8", "surrogatepass"),
+                         usedforsecurity=False)
+    return f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}.{method}.{url.hexdigest()}.{cookie.hexdigest()}"
 
 
-class PageCacheUpdateMiddleware(_VersionedPrefix, UpdateCacheMiddleware):
-    """First in MIDDLEWARE: stores cacheable anonymous responses and sets their headers."""
+def _is_storable(response: HttpResponse) -> bool:
+    """Django's rules (no streaming, no cookie set, not private…) plus: varies on nothing but Cookie."""
+    if response.streaming or response.status_code != 200 or response.cookies:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(directive in cache_control for directive in ("private", "no-cache", "no-store")):
+        return False
+    vary = {header.strip().lower() for header in cc_delim_re.split(response.get("Vary", "")) if header.strip()}
+    return vary <= CACHEABLE_VARY
 
-    def process_response(self, request, response):
-        if not is_cacheable_request(request) or (getattr(request, "user", None) and request.user.is_authenticated):
-            request._cache_update_cache = False
+
+class PageCacheUpdateMiddleware:
+    """First in MIDDLEWARE: opens the request scope, stores cacheable anonymous responses."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with request_scope():
+            response = self.get_response(request)
+            return self.process_response(request, response)
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        version = getattr(request, "_page_cache_version", None)
+        if not version or not is_cacheable_request(request) or (
+                getattr(request, "user", None) and request.user.is_authenticated):
             return response
         if response.status_code == 200 and not response.streaming and "Cache-Control" not in response:
             patch_cache_control(response, public=True, max_age=settings.CACHE_MIDDLEWARE_SECONDS)
         patch_vary_headers(response, ("Cookie",))
-        try:
-            return super().process_response(request, response)
-        except Exception:
-            logger.warning("page cache unavailable", exc_info=True)
+        if not _is_storable(response):
             return response
+        timeout = get_max_age(response)
+        if timeout is None:
+            timeout = settings.CACHE_MIDDLEWARE_SECONDS
+        if not timeout:
+            return response
+        patch_response_headers(response, timeout)
+        key = page_key(request, request.method)
+
+        def store(rendered: HttpResponse) -> None:
+            try:
+                # Tagged with the version read when the request began: if content changed
+                # while it rendered, the entry is already stale and never served.
+                _cache().set(key, (version, time.time(), rendered), timeout)
+            except Exception:
+                logger.warning("page cache unavailable", exc_info=True)
+
+        if callable(getattr(response, "render", None)):
+            response.add_post_render_callback(store)
+        else:
+            store(response)
+        return response
 
 
-class PageCacheFetchMiddleware(_VersionedPrefix, FetchFromCacheMiddleware):
+class PageCacheFetchMiddleware:
     """Answers from the cache when it can, early in MIDDLEWARE: a hit skips the middlewares listed after it."""
 
-    def process_request(self, request):
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.process_request(request) or self.get_response(request)
+
+    def process_request(self, request: HttpRequest) -> HttpResponse | None:
         if not is_cacheable_request(request):
-            request._cache_update_cache = False
             return None
+        keys = [VERSION_KEY, page_key(request, "GET")]
+        if request.method == "HEAD":
+            keys.append(page_key(request, "HEAD"))
         try:
-            return super().process_request(request)
+            found = _cache().get_many(keys)  # one round trip: the version and the page together
         except Exception:
             logger.warning("page cache unavailable", exc_info=True)
-            request._cache_update_cache = False
             return None
+        memo = _memo.get()
+        if VERSION_KEY in found and memo is not None:
+            memo["version"] = int(found[VERSION_KEY])
+        version = current_version()  # set up the version when the cache is new
+        for key in keys[1:]:
+            entry = found.get(key)
+            if entry and entry[0] == version:
+                _, stored_at, response = entry
+                response["Age"] = str(max(0, int(time.time() - stored_at)))
+                return response
+        request._page_cache_version = version  # a miss: store the page under this version
+        return None
 
 
 def connect_invalidation_signals() -> None:

@@ -19,7 +19,7 @@ from typing import TypeVar
 from django.conf import settings
 from django.core.cache import caches
 
-from website.caching import UNCACHED_PREFIXES, current_version
+from website.caching import UNCACHED_PREFIXES, current_version, request_memo
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +28,15 @@ _MISSING = object()
 
 
 def cached_until_content_changes(name: str, build: Callable[[], T]) -> T:
-    """``build()``, computed once per content version (``name`` must identify the value fully)."""
+    """``build()``, computed once per content version (``name`` must identify the value fully).
+
+    Within a request the value is read from the cache once, then kept in the request's memo
+    (``website.caching.request_scope``): a page asks for the sections or the territories
+    several times, and each cache read is a network round trip.
+    """
+    memo = request_memo()
+    if memo is not None and ("site-data", name) in memo:
+        return memo[("site-data", name)]
     version = current_version()
     if not version:  # cache unavailable: no shared state to trust
         return build()
@@ -46,6 +54,8 @@ def cached_until_content_changes(name: str, build: Callable[[], T]) -> T:
             cache.set(key, value, settings.CACHE_MIDDLEWARE_SECONDS)
         except Exception:
             logger.warning("site data cache unavailable", exc_info=True)
+    if memo is not None and memo.get("version") == version:  # not if content changed meanwhile
+        memo[("site-data", name)] = value
     return value
 
 

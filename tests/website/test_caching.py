@@ -122,3 +122,102 @@ def test_a_page_served_from_the_cache_keeps_its_security_headers(client, home_pa
     assert second.get("Age") is not None  # served from the cache
     for header in ("Content-Security-Policy", "Permissions-Policy", "X-Frame-Options", "X-Content-Type-Options"):
         assert second.get(header) and second[header] == first[header], header
+
+
+@pytest.fixture
+def cache_calls(monkeypatch):
+    """Every read of the default cache, as (method, keys), in order: one per round trip to Redis.
+
+    The test cache (local memory) builds ``get_many`` and ``get_or_set`` out of ``get``; only
+    the outer call is a round trip, so only it is recorded.
+    """
+    calls: list[tuple[str, tuple[str, ...]]] = []
+    depth = [0]
+    for method in ("get", "get_many", "get_or_set", "has_key"):
+        original = getattr(cache, method)
+
+        def spy(key, *args, _original=original, _method=method, **kwargs):
+            if not depth[0]:
+                calls.append((_method, tuple(key) if _method == "get_many" else (key,)))
+            depth[0] += 1
+            try:
+                return _original(key, *args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        monkeypatch.setattr(cache, method, spy)
+    return calls
+
+
+def test_a_cached_page_costs_a_single_cache_read(client, home_page, page_cache, cache_calls):
+    page = StandardPageFactory(parent=home_page, slug="une-lecture", title="Une lecture")
+    client.get(page.url)
+    cache_calls.clear()
+    response = client.get(page.url)
+    assert response.get("Age") is not None
+    assert [method for method, _ in cache_calls] == ["get_many"], cache_calls
+
+
+def test_an_uncached_page_reads_the_version_and_each_site_datum_once(client, home_page, cache_calls):
+    page = StandardPageFactory(parent=home_page, slug="sans-cache", title="Sans cache")
+    client.get(page.url)  # fills the site data
+    cache_calls.clear()
+    assert client.get(page.url).status_code == 200
+    keys = [key for _, keys in cache_calls for key in keys]
+    assert keys.count("page-cache-version") == 1, keys
+    site_data = [key for key in keys if key.startswith("site-data-")]
+    assert site_data and len(site_data) == len(set(site_data)), site_data
+
+
+def test_a_head_request_is_answered_from_the_copy_a_get_stored(client, home_page, page_cache):
+    page = StandardPageFactory(parent=home_page, slug="tete", title="Tête")
+    client.get(page.url)
+    response = client.head(page.url)
+    assert response.status_code == 200
+    assert response.get("Age") is not None
+
+
+def test_a_page_rendered_while_content_changed_is_not_served_afterwards(client, home_page, page_cache,
+                                                                        monkeypatch):
+    from website.caching import bump_content_version
+    from website.models import StandardPage
+
+    page = StandardPageFactory(parent=home_page, slug="pendant", title="Pendant")
+    original = StandardPage.get_context
+
+    def get_context_during_an_edit(self, request, *args, **kwargs):
+        bump_content_version()  # an editor publishes while this page renders
+        return original(self, request, *args, **kwargs)
+
+    monkeypatch.setattr(StandardPage, "get_context", get_context_during_an_edit)
+    client.get(page.url)
+    monkeypatch.setattr(StandardPage, "get_context", original)
+    second = client.get(page.url)
+    assert second.get("Age") is None, "rendered under the old version: must not be served"
+    assert client.get(page.url).get("Age") is not None
+
+
+def test_a_response_that_varies_on_another_header_is_not_cached(client, home_page, page_cache, monkeypatch):
+    from django.utils.cache import patch_vary_headers
+
+    from website.models import StandardPage
+
+    page = StandardPageFactory(parent=home_page, slug="langue", title="Langue")
+    original = StandardPage.serve
+
+    def serve_by_language(self, request, *args, **kwargs):
+        response = original(self, request, *args, **kwargs)
+        patch_vary_headers(response, ("Accept-Language",))
+        return response
+
+    monkeypatch.setattr(StandardPage, "serve", serve_by_language)
+    client.get(page.url)
+    assert client.get(page.url).get("Age") is None
+
+
+def test_requests_with_credentials_are_not_cached(client, home_page, page_cache):
+    page = StandardPageFactory(parent=home_page, slug="identifie", title="Identifié")
+    client.get(page.url)
+    response = client.get(page.url, HTTP_AUTHORIZATION="Basic dXNlcjpwdw==")
+    assert response.get("Age") is None
+    assert "public" not in response.get("Cache-Control", "")

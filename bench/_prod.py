@@ -153,9 +153,17 @@ def _ms(value: str, unit: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def wrk(url: str, seconds: int = 8, connections: int = 16, script: Path | None = None, timeout: int = 10) -> LoadResult:
+#: What a phone browser sends: such a request counts as a page view (``audience``), wrk's own does not.
+BROWSER_USER_AGENT = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                      "Chrome/131.0 Mobile Safari/537.36")
+
+
+def wrk(url: str, seconds: int = 8, connections: int = 16, script: Path | None = None, timeout: int = 10,
+        user_agent: str | None = None) -> LoadResult:
     """Run wrk against ``url`` and parse its latency distribution."""
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", f"--timeout={timeout}s", "--latency", url]
+    if user_agent:
+        command[1:1] = ["-H", f"User-Agent: {user_agent}"]
     if script is not None:
         command[1:1] = ["-s", str(script)]
     output = subprocess.run(command, capture_output=True, text=True, check=True, timeout=seconds + 60).stdout

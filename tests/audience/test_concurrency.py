@@ -16,7 +16,7 @@ THREADS = 8
 VIEWS_PER_THREAD = 50
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_views_are_all_counted_without_duplicate_rows(home_page):
     if not settings.DATABASE_IS_POSTGRES:
         pytest.skip("Concurrency test needs PostgreSQL: set DATABASE_URL=postgres://… "

@@ -68,21 +68,13 @@ def _visit(page, demo_server, label: str, path: str):
     return response
 
 
-def test_every_public_page_has_no_axe_violation_on_desktop(page, demo_server, whole_site):
+@pytest.mark.parametrize("tab", ["page", "mobile_page"], ids=["desktop", "phone"])
+def test_every_public_page_has_no_axe_violation(tab, request, demo_server, whole_site):
+    browser_tab = request.getfixturevalue(tab)  # a desktop window or a phone viewport
     failures = []
     for label, path in whole_site:
-        _visit(page, demo_server, label, path)
-        violations = axe_violations(page)
-        if violations:
-            failures.append(f"{label} {path}:\n{format_violations(violations)}")
-    assert not failures, "\n\n".join(failures)
-
-
-def test_every_public_page_has_no_axe_violation_on_a_phone(mobile_page, demo_server, whole_site):
-    failures = []
-    for label, path in whole_site:
-        _visit(mobile_page, demo_server, label, path)
-        violations = axe_violations(mobile_page)
+        _visit(browser_tab, demo_server, label, path)
+        violations = axe_violations(browser_tab)
         if violations:
             failures.append(f"{label} {path}:\n{format_violations(violations)}")
     assert not failures, "\n\n".join(failures)

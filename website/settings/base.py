@@ -164,6 +164,10 @@ else:
         },
     }
 
+# Page views and downloads are added up in memory and written at most this many seconds later,
+# in one transaction (audience/counter.py); 0 writes each one at once.
+AUDIENCE_FLUSH_SECONDS = float(os.environ.get("AUDIENCE_FLUSH_SECONDS", "5"))
+
 # Whole-page cache for anonymous visitors (website/caching.py). Off in dev and tests.
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").lower() != "false"
 CACHE_MIDDLEWARE_ALIAS = "default"

@@ -18,3 +18,4 @@ DEMO_ADMIN_ALLOWED = True
 
 # Editors and tests must always see fresh pages; tests enable it where they test it.
 PAGE_CACHE_ENABLED = False
+AUDIENCE_FLUSH_SECONDS = 0  # counts written at once: tests read them straight after a request

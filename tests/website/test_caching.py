@@ -223,7 +223,8 @@ def test_requests_with_credentials_are_not_cached(client, home_page, page_cache)
     assert "public" not in response.get("Cache-Control", "")
 
 
-def test_an_unknown_host_gets_a_400_and_nothing_is_cached(client, home_page, page_cache):
+def test_an_unknown_host_gets_a_400_and_nothing_is_cached(client, home_page, page_cache, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "localhost"]  # as in production: a closed list
     response = client.get("/", HTTP_HOST="pirate.example")
     assert response.status_code == 400
     assert client.get("/").get("Age") is None, "the 400 must not have been stored as the home page"

@@ -12,8 +12,8 @@ from audience.tracking import count_response
 class AudienceMiddleware:
     """Counts views of Wagtail pages marked by the ``before_serve_page`` hook.
 
-    Place it *between* Django's ``UpdateCacheMiddleware`` (first) and
-    ``FetchFromCacheMiddleware`` when a page cache is added: it then stamps the page
+    Place it *between* the page cache's update middleware (first) and its fetch middleware
+    (``website.caching``): it then stamps the page
     id on the response before it is cached and sees the cached copy on every hit, so
     cached views are counted too.
     """

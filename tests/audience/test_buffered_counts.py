@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import threading
 import time
 
 import pytest
-from django.db import DatabaseError, connections
+from django.db import DatabaseError
 from django.utils import timezone
 
 from audience import counter
 from audience.counter import flush_pending, record_document_download, record_page_view
 from audience.models import DocumentDownloadCount, PageViewCount
+from tests.audience.conftest import count_views_from_threads
 
 
 @pytest.fixture
@@ -78,20 +78,7 @@ def test_the_background_timer_writes_the_counts_without_any_further_request(home
 @pytest.mark.django_db
 def test_views_counted_from_many_threads_at_once_are_all_written(home_page, buffered):
     threads_count, views_each = 8, 200
-    barrier = threading.Barrier(threads_count)
-
-    def hammer(channel: str) -> None:
-        try:
-            barrier.wait()
-            for _ in range(views_each):
-                record_page_view(home_page.pk, channel)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=hammer, args=("salon" if n % 2 else "direct",)) for n in range(threads_count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    errors = count_views_from_threads(home_page.pk, ["salon", "direct"] * (threads_count // 2), views_each)
+    assert errors == []
     assert flush_pending() == threads_count * views_each
     assert _rows(home_page) == {"direct": threads_count // 2 * views_each, "salon": threads_count // 2 * views_each}

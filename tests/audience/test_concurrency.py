@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
-from audience.counter import record_page_view
 from audience.models import PageViewCount
+from tests.audience.conftest import count_views_from_threads
 
 THREADS = 8
 VIEWS_PER_THREAD = 50
@@ -21,25 +19,8 @@ def test_concurrent_views_are_all_counted_without_duplicate_rows(home_page):
     if not settings.DATABASE_IS_POSTGRES:
         pytest.skip("Concurrency test needs PostgreSQL: set DATABASE_URL=postgres://… "
                     "(SQLite serialises writers, so it would prove nothing)")
-    barrier = threading.Barrier(THREADS)
-    errors: list[BaseException] = []
-
-    def hammer(channel: str) -> None:
-        try:
-            barrier.wait()
-            for _ in range(VIEWS_PER_THREAD):
-                assert record_page_view(home_page.pk, channel)
-        except BaseException as error:
-            errors.append(error)
-        finally:
-            connections.close_all()
-
     # Half the threads race to create the same new row, the others to create a second one.
-    threads = [threading.Thread(target=hammer, args=("affiche-lycee" if n % 2 else "direct",)) for n in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    errors = count_views_from_threads(home_page.pk, ["affiche-lycee", "direct"] * (THREADS // 2), VIEWS_PER_THREAD)
     assert errors == []
     assert connection.vendor == "postgresql"
     rows = PageViewCount.objects.filter(page=home_page, day=timezone.localdate())

@@ -47,8 +47,8 @@ UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/api/")
 #: The only request header a cached page may vary on.
 CACHEABLE_VARY = {"cookie"}
 
-# Per request (or per management command run, when one opts in): the content version read at
-# its start and the site data read since, so that each is read from the cache once.
+# Per request (opened by PageCacheUpdateMiddleware): the content version read at its start and
+# the site data read since, so that each is read from the cache once. None outside a request.
 _memo: contextvars.ContextVar[dict[Any, Any] | None] = contextvars.ContextVar("content_memo", default=None)
 
 

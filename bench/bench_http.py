@@ -204,7 +204,8 @@ def run() -> list[tuple[str, str]]:
                     if cache == "true" and present:
                         # wrk sends no User-Agent, so its requests are not counted as page views;
                         # a phone browser's are (one upsert each, audience/counter.py).
-                        label, path = present[1] if len(present) > 1 else present[0]
+                        label, path = next(((label, path) for label, path in present if label == "fiche métier"),
+                                           present[0])
                         _prod.wrk(base + path, seconds=3, connections=CONNECTIONS, user_agent=_prod.BROWSER_USER_AGENT)
                         result = _prod.wrk(base + path, seconds=SECONDS, connections=CONNECTIONS,
                                            user_agent=_prod.BROWSER_USER_AGENT)

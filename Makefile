@@ -5,6 +5,13 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
+# Tests run in parallel, one worker per core (pytest-xdist; PYTEST_WORKERS=0: in one process).
+PYTEST_WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS)
+# What `make test` runs; CI narrows them per database (.ci/run): TESTS is a pytest -m expression
+# for the suite without browser, BROWSER_TESTS=no leaves the browser suite out.
+TESTS ?= not browser
+BROWSER_TESTS ?= yes
 
 .PHONY: run install migrate demo test test-fast lint check bench tools clean help
 
@@ -39,8 +46,10 @@ run: demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install
-	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
-	$(BIN)/python -m pytest -m browser tests/browser $(PYTEST_ARGS)
+	$(PYTEST) -m "$(TESTS)" $(PYTEST_ARGS)
+ifeq ($(BROWSER_TESTS),yes)
+	$(PYTEST) -m browser tests/browser $(PYTEST_ARGS)
+endif
 
 lint: install
 	$(BIN)/ruff check .

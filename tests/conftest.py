@@ -63,3 +63,25 @@ def _media_root(tmp_path_factory):
     from django.conf import settings
 
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
+# Fixtures whose presence means a test reads or writes the database. pytest-django refuses any
+# database access to a test that has none of them (nor the django_db mark), so a test without
+# them cannot depend on the database engine and needs to run only once in CI (see .ci/run).
+# (``django_db_blocker`` is not one: pytest-django's autouse fixtures request it for every test.)
+DATABASE_FIXTURES = frozenset({"db", "transactional_db", "django_db_setup", "live_server"})
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Mark the tests that touch the database (``database``): CI runs them on SQLite and on
+    PostgreSQL, and the others once.
+
+    ``tryfirst``: pytest's ``-m`` selection reads the mark in its own hook of the same name.
+    """
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        # Browser tests serve the demo from the database (tests/browser/conftest.py).
+        needs_database = fixtures & DATABASE_FIXTURES or item.get_closest_marker("browser")
+        if needs_database or item.get_closest_marker("django_db"):
+            item.add_marker(pytest.mark.database)

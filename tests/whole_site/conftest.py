@@ -2,7 +2,9 @@
 
 Loading the demo takes several seconds; the query budget, fuzzing and schema tests all read it,
 so they share one load inside a transaction that is undone when the package's tests end (the
-other test packages still start from an empty database).
+other test packages still start from an empty database). Under xdist each worker is its
+own session with its own test database: the package's tests come one after the other in the
+collection, so each worker loads the demo once, in parallel with the other.
 """
 
 from __future__ import annotations

@@ -1,15 +1,17 @@
 """Labour-shortage ("tension") levels for job profiles, read from the observatory.
 
 Indicators are precomputed by the observatory at import time; this module only asks
-for them in bulk (a few queries for any number of profiles) and picks, for a profile
-with several ROME codes, the most telling one (the highest level).
+for them in bulk (a few queries for any number of profiles). A profile shows its own
+family's figure: the FAP family an editor set on it, else the default family of its
+first ROME code (the one a qualified job-seeker is counted in) — never the highest level
+found among its codes, nor a family that merely shares one of them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from observatory.services import tensions_for_occupations
+from observatory.services import tensions_for_families
 from observatory.territory import get_visitor_territory
 
 # DARES levels 4 and 5 ("forte", "très forte"): what /metiers/ calls "recrute fortement ici".
@@ -21,20 +23,19 @@ def visitor_territory(request):
     return get_visitor_territory(request)
 
 
-def _level(summary) -> int:
-    return summary.level if summary is not None and summary.level is not None else 0
+def profile_family(profile) -> tuple[str, str] | None:
+    """``(ROME code, FAP code)`` whose figure a profile shows (empty FAP: the code's default family)."""
+    codes = profile.get_rome_codes()
+    if not codes:
+        return None
+    return codes[0], (profile.fap_code or "").upper()
 
 
 def profile_tensions(profiles: Iterable, territory) -> dict:
-    """``{profile pk: TensionSummary}`` for the profiles' ROME codes in ``territory`` (one bulk lookup)."""
+    """``{profile pk: TensionSummary}`` for each profile's own family in ``territory`` (one bulk lookup)."""
     profiles = list(profiles)
     if territory is None or not profiles:
         return {}
-    codes = sorted({code for profile in profiles for code in profile.get_rome_codes()})
-    by_code = tensions_for_occupations(codes, territory)
-    result = {}
-    for profile in profiles:
-        summaries = [by_code[code] for code in profile.get_rome_codes() if by_code.get(code) is not None]
-        if summaries:
-            result[profile.pk] = max(summaries, key=_level)
-    return result
+    families = {profile.pk: profile_family(profile) for profile in profiles}
+    summaries = tensions_for_families([family for family in families.values() if family], territory)
+    return {pk: summaries[family] for pk, family in families.items() if family in summaries}

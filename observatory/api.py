@@ -238,16 +238,23 @@ class TensionSerializer(serializers.ModelSerializer):
     territory = serializers.CharField(source="territory.key")
     territory_name = serializers.CharField(source="territory.name")
     level_label = serializers.SerializerMethodField()
+    published = serializers.SerializerMethodField(
+        help_text="Faux quand la Dares n'a pas publié de niveau pour cette famille et ce territoire (trop peu "
+                  "de personnes pour mesurer la tension) : le score de la ligne est alors repris d'un "
+                  "territoire plus large et ne décrit pas celui-ci. Ne classez que les lignes publiées.")
     dataset = DatasetRefSerializer()
 
     class Meta:
         model = TensionIndicator
-        fields = ["fap", "fap_label", "fap_level", "territory", "territory_name", "year", "score", "level",
-                  "level_label", "employment", "hiring_intensity", "training_link", "lack_of_workforce",
+        fields = ["fap", "fap_label", "fap_level", "territory", "territory_name", "year", "published", "score",
+                  "level", "level_label", "employment", "hiring_intensity", "training_link", "lack_of_workforce",
                   "non_durable_employment", "working_conditions", "geographic_mismatch", "dataset"]
 
     def get_level_label(self, obj: TensionIndicator) -> str | None:
         return LEVEL_LABELS.get(obj.level) if obj.level else None
+
+    def get_published(self, obj: TensionIndicator) -> bool:
+        return obj.level is not None
 
 
 class HiringProjectsSerializer(serializers.ModelSerializer):

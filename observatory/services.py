@@ -22,6 +22,8 @@ from observatory.models import (
     HiringProjects,
     KeyIndicator,
     OccupationTension,
+    RomeFapLink,
+    RomeOccupation,
     TensionIndicator,
     Territory,
 )
@@ -104,21 +106,32 @@ def _chain(territory: Territory) -> list[Territory]:
     return territory.ancestors()
 
 
-def _summary(link: OccupationTension, requested: Territory, hiring: HiringSummary | None) -> TensionSummary:
-    tension = link.tension
+#: Below this level (« moyenne ») the complementary indicators are not reasons for a shortage that
+#: isn't there, so no « Pourquoi ? » is given.
+REASONS_FROM_LEVEL = 3
+
+
+def _summary_of_row(tension: TensionIndicator, rome_code: str, occupation_label: str, requested: Territory,
+                    hiring: HiringSummary | None) -> TensionSummary:
     complementary = {name: getattr(tension, name) for name in COMPLEMENTARY_FIELDS}
+    shows_reasons = tension.level is not None and tension.level >= REASONS_FROM_LEVEL
     return TensionSummary(
-        rome_code=link.rome.code, occupation_label=link.rome.label, fap_code=tension.fap.code,
+        rome_code=rome_code, occupation_label=occupation_label, fap_code=tension.fap.code,
         fap_label=tension.fap.label, level=tension.level, level_label=LEVEL_LABELS.get(tension.level or 0, ""),
-        score=tension.score, reasons=main_reasons(complementary), territory=link.territory,
-        requested_territory=requested, is_fallback=link.territory_id != requested.pk, year=tension.year,
-        dataset=tension.dataset, hiring_projects=hiring, employment=tension.employment, complementary=complementary,
+        score=tension.score, reasons=main_reasons(complementary) if shows_reasons else [],
+        territory=tension.territory, requested_territory=requested, is_fallback=tension.territory_id != requested.pk,
+        year=tension.year, dataset=tension.dataset, hiring_projects=hiring, employment=tension.employment,
+        complementary=complementary,
     )
+
+
+def _summary(link: OccupationTension, requested: Territory, hiring: HiringSummary | None) -> TensionSummary:
+    return _summary_of_row(link.tension, link.rome.code, link.rome.label, requested, hiring)
 
 
 def _links(chain: list[Territory], **filters) -> list[OccupationTension]:
     return list(OccupationTension.objects.filter(territory__in=chain, tension__level__isnull=False, **filters)
-                .select_related("rome", "territory", "tension__fap", "tension__dataset"))
+                .select_related("rome", "tension__territory", "tension__fap", "tension__dataset"))
 
 
 def _hiring_for(fap_ids: set[int], chain: list[Territory]) -> dict[int, HiringSummary]:
@@ -173,9 +186,52 @@ def tension_for_occupation(rome_code: str, territory: Territory) -> TensionSumma
     return tensions_for_occupations([rome_code], territory).get((rome_code or "").strip().upper())
 
 
+def tensions_for_families(requests: list[tuple[str, str]], territory: Territory) -> dict[tuple[str, str], TensionSummary]:
+    """Tension of each ``(ROME code, FAP 225 code)`` pair in ``territory``: the family's own published
+    category, from the most local territory of the chain where DARES published one (latest year).
+
+    A page that declares its family (a job profile's FAP) asks here, so that it never shows another
+    family's figure; an empty FAP code means the ROME code's default family (the one a qualified
+    job-seeker is counted in). Pairs without any published category are absent. Five queries at
+    most, none when cached.
+    """
+    wanted = sorted({(rome.strip().upper(), (fap or "").strip().upper()) for rome, fap in requests
+                     if rome and rome.strip()})
+    if not wanted or territory is None:
+        return {}
+    key = versioned_key("family-tensions", territory.key, ",".join(f"{rome}:{fap}" for rome, fap in wanted))
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    rome_codes = {rome for rome, _ in wanted}
+    labels = dict(RomeOccupation.objects.filter(code__in=rome_codes).values_list("code", "label"))
+    defaults = dict(RomeFapLink.objects.filter(rome__code__in={rome for rome, fap in wanted if not fap},
+                                               is_default=True).values_list("rome__code", "fap__code"))
+    family = {(rome, fap): fap or defaults.get(rome, "") for rome, fap in wanted}
+    chain = _chain(territory)
+    position = {item.pk: index for index, item in enumerate(chain)}
+    chosen: dict[str, TensionIndicator] = {}
+    rows = (TensionIndicator.objects.published()
+            .filter(fap__code__in={fap for fap in family.values() if fap}, territory__in=chain, level__isnull=False)
+            .select_related("fap", "territory", "dataset"))
+    for row in rows:
+        current = chosen.get(row.fap.code)
+        if current is None or (position[row.territory_id], -row.year) < (position[current.territory_id],
+                                                                           -current.year):
+            chosen[row.fap.code] = row
+    hiring = _hiring_for({row.fap_id for row in chosen.values()}, chain)
+    result = {
+        pair: _summary_of_row(chosen[fap], pair[0], labels.get(pair[0], ""), territory, hiring.get(chosen[fap].fap_id))
+        for pair, fap in family.items() if fap in chosen
+    }
+    cache.set(key, result, TIMEOUT)
+    return result
+
+
 def top_tension_occupations(territory: Territory, rome_codes: list[str] | None = None, limit: int = 10,
                             domains: list[str] | None = None) -> list[TensionSummary]:
-    """The ``limit`` occupations under the strongest tension in ``territory`` (highest composite first).
+    """The ``limit`` occupations under the strongest tension in ``territory``: highest published
+    category first, ties broken by the published composite score, then by ROME code.
 
     Optionally restricted to ``rome_codes`` (e.g. a filière's occupations) or ROME ``domains``
     (letters, e.g. ``["H", "I"]``). Uses the most local territory of the chain that has figures.
@@ -189,7 +245,9 @@ def top_tension_occupations(territory: Territory, rome_codes: list[str] | None =
     if cached is not None:
         return cached
     chain = _chain(territory)
-    filters = Q(territory__in=chain, score__isnull=False)
+    # Only categories DARES published: where it left the category empty, the score is carried down
+    # from a larger area and says nothing about this one.
+    filters = Q(territory__in=chain, tension__level__isnull=False)
     if rome_codes is not None:
         filters &= Q(rome__code__in=codes)
     if domains:
@@ -199,8 +257,9 @@ def top_tension_occupations(territory: Territory, rome_codes: list[str] | None =
     if used is None:
         cache.set(key, [], TIMEOUT)
         return []
-    links = list(OccupationTension.objects.filter(filters & Q(territory=used)).order_by("-score", "rome__code")
-                 .select_related("rome", "territory", "tension__fap", "tension__dataset")[:limit])
+    links = list(OccupationTension.objects.filter(filters & Q(territory=used))
+                 .order_by("-tension__level", "-score", "rome__code")
+                 .select_related("rome", "tension__territory", "tension__fap", "tension__dataset")[:limit])
     hiring = _hiring_for({link.tension.fap_id for link in links}, chain)
     result = [_summary(link, territory, hiring.get(link.tension.fap_id)) for link in links]
     cache.set(key, result, TIMEOUT)
@@ -288,6 +347,7 @@ __all__ = [
     "method_url",
     "published_datasets",
     "tension_for_occupation",
+    "tensions_for_families",
     "tensions_for_occupations",
     "top_tension_occupations",
 ]

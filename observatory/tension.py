@@ -132,3 +132,33 @@ def main_reasons(indicators: Mapping[str, int | None], limit: int = 2) -> list[s
     marked = [(-(indicators.get(name) or 0), position, text)
               for position, (name, text) in enumerate(REASONS) if (indicators.get(name) or 0) >= 4]
     return [text for _, _, text in sorted(marked)[:limit]]
+
+
+#: France Travail's job-seeker qualification codes (6th character of the DARES FAP ↔ ROME crosswalk)
+#: that are unskilled: 1 manœuvre, 2 ouvrier spécialisé, 5 employé non qualifié. The others are
+#: 3–4 ouvrier qualifié, 6 employé qualifié, 7 technicien, 8 agent de maîtrise, 9 cadre, 0 not given.
+UNSKILLED_QUALIFICATIONS = frozenset("125")
+
+
+def qualified_weight(qualifications: str) -> int:
+    """How many qualified levels lead to a family (``""``: the source gives no digit, so all ten)."""
+    if not qualifications:
+        return 10
+    return sum(1 for digit in set(qualifications) if digit not in UNSKILLED_QUALIFICATIONS)
+
+
+def family_for_qualified_jobseeker(links: Sequence[tuple[str, str]]) -> str | None:
+    """The FAP family a ROME code stands for by default: the one a qualified job-seeker is counted in.
+
+    ``links`` are the code's ``(fap code, qualification digits)`` pairs from the crosswalk. DARES
+    sends ``H2913`` (welding) to ``D2Z42`` Soudeurs for qualified job-seekers and to ``D3Z20``
+    (unskilled metalworkers) for levels 1, 2 and 5: the profile of a welder is the first. When
+    several families take qualified levels (e.g. technicians vs managers), the one taking the most
+    levels wins, then the lowest code, so the choice never depends on import order.
+    """
+    ranked = [(qualified_weight(digits), fap) for fap, digits in links if qualified_weight(digits) > 0]
+    if not ranked:  # only unskilled levels lead anywhere: that family it is
+        ranked = [(0, fap) for fap, _ in links]
+    if not ranked:
+        return None
+    return min(ranked, key=lambda item: (-item[0], item[1]))[1]

@@ -21,22 +21,20 @@ def rebuild_after_publication(kind: str) -> None:
 def rebuild_occupation_tension() -> int:
     """For each ROME code × territory, the published FAP 225 tension row that represents it.
 
-    A ROME code may feed several FAP 225 families: the one with the largest employment in
-    that territory wins (rows with a published score first), latest year first. Returns the
-    number of rows written.
+    The row is that of the code's default family (``RomeFapLink.is_default``: the family a
+    qualified job-seeker is counted in), never another family that happens to employ more people;
+    the latest year wins. Rows whose category DARES left empty (too few people to measure) are kept
+    here and marked as unpublished by their null ``level``: pages rank and badge only published
+    categories. Returns the number of rows written.
     """
-    faps_by_rome: dict[int, list[int]] = {}
-    for rome_id, fap_id in RomeFapLink.objects.values_list("rome_id", "fap_id"):
-        faps_by_rome.setdefault(rome_id, []).append(fap_id)
-    best: dict[tuple[int, int], tuple[tuple, int, float | None]] = {}
     romes_by_fap: dict[int, list[int]] = {}
-    for rome_id, fap_ids in faps_by_rome.items():
-        for fap_id in fap_ids:
-            romes_by_fap.setdefault(fap_id, []).append(rome_id)
+    for rome_id, fap_id in RomeFapLink.objects.filter(is_default=True).values_list("rome_id", "fap_id"):
+        romes_by_fap.setdefault(fap_id, []).append(rome_id)
+    best: dict[tuple[int, int], tuple[tuple, int, float | None]] = {}
     rows = (TensionIndicator.objects.published().filter(fap__level=FapFamily.Level.DETAILED)
-            .values_list("pk", "fap_id", "territory_id", "year", "employment", "score").iterator(chunk_size=5000))
-    for pk, fap_id, territory_id, year, employment, score in rows:
-        rank = (year, score is not None, employment or 0, -pk)
+            .values_list("pk", "fap_id", "territory_id", "year", "score").iterator(chunk_size=5000))
+    for pk, fap_id, territory_id, year, score in rows:
+        rank = (year, -pk)
         for rome_id in romes_by_fap.get(fap_id, ()):
             key = (rome_id, territory_id)
             current = best.get(key)

@@ -281,15 +281,24 @@ def parse_fap(stream: IO[bytes], filename: str, log: ProblemLog, known: Known) -
 
 @dataclass(frozen=True)
 class FapRomeRow:
+    """One FAP 225 family reached from one ROME code.
+
+    ``qualifications``: the job-seeker qualification digits (France Travail's codes, the crosswalk's
+    6th character) that lead to this family, sorted; empty when the source gives none (every level).
+    """
+
     fap: str
     rome: str
+    qualifications: str = ""
 
 
 def parse_fap_rome(stream: IO[bytes], filename: str, log: ProblemLog, known: Known) -> Iterator[FapRomeRow]:
-    """The FAP 2009 ↔ ROME v3 crosswalk: SAS format (``"A1201","A1205" = "A0Z42"``; codes with a 6th
-    qualification digit map the ROME code of their first five characters) or DARES' CSV
-    ``Fap;Rome;intitule_rome`` (``NA`` for families without a ROME code, skipped)."""
-    pairs: list[tuple[int, str, str, str]] = []  # line, fap, rome, column
+    """The FAP 2009 ↔ ROME v3 crosswalk: SAS format (``"A1201","A1205" = "A0Z42"``, where a 6th digit
+    is the job-seeker's qualification: ``"H29131" = "D3Z20"`` but ``"H29133" = "D2Z42"``) or DARES'
+    CSV ``Fap;Rome;intitule_rome`` (``NA`` for families without a ROME code, skipped). The digits are
+    kept per pair so that each ROME code's family for a qualified job-seeker can be told
+    (``observatory.tension.family_for_qualified_jobseeker``)."""
+    pairs: list[tuple[int, str, str, str]] = []  # line, fap, rome, qualification digit ("" if none)
     if _looks_like_sas(stream):
         for line, text in _sas_lines(stream, filename, log):
             match = _SAS_VALUE.match(text)
@@ -299,29 +308,36 @@ def parse_fap_rome(stream: IO[bytes], filename: str, log: ProblemLog, known: Kno
             if fap == "ZZZZZ":
                 continue
             for code in re.findall(r'"([^"]*)"', match.group(1)):
-                pairs.append((line, fap, code.strip()[:5], "rome"))
+                code = code.strip()
+                pairs.append((line, fap, code[:5], code[5:6]))
     else:
         table = Table(stream, filename, log, [Column("fap", ("fap225", "code_fap")), Column("rome", ("code_rome",))])
         for line, row in table:
             rome = parse_code(row["rome"])
             if rome is None:
                 continue  # a family without ROME code (written NA)
-            pairs.append((line, parse_code(row["fap"]) or "", rome, "rome"))
-    seen: set[tuple[str, str]] = set()
-    for line, fap, rome, _column in pairs:
+            pairs.append((line, parse_code(row["fap"]) or "", rome, ""))
+    digits: dict[tuple[str, str], set[str] | None] = {}  # None: every qualification level
+    for line, fap, rome, digit in pairs:
         if known.fap.get(fap) != 225:
             log.add(line, "fap", fap, "famille FAP 225 inconnue (importez d'abord les FAP)")
             continue
         if not ROME_CODE.match(rome):
             log.add(line, "rome", rome, "code ROME attendu (ex. H2913)")
             continue
+        if digit and digit not in "0123456789":
+            log.add(line, "rome", rome + digit, "6e caractère attendu : un chiffre de qualification (0 à 9)")
+            continue
         if rome not in known.rome:
             log.warn(line, "rome", rome, "code ROME absent du référentiel importé : correspondance ignorée")
             continue
-        if (fap, rome) in seen:
-            continue  # the SAS file repeats a pair once per qualification digit
-        seen.add((fap, rome))
-        yield FapRomeRow(fap, rome)
+        found = digits.setdefault((fap, rome), set())
+        if not digit:
+            digits[(fap, rome)] = None
+        elif found is not None:
+            found.add(digit)
+    for (fap, rome), found in digits.items():
+        yield FapRomeRow(fap, rome, "".join(sorted(found or ())))
 
 
 # --- NAF ---------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from observatory.models import (
     TensionIndicator,
     Territory,
 )
+from observatory.tension import family_for_qualified_jobseeker
 
 from . import formats
 from .parsing import SECRET, FileRejected, ProblemLog
@@ -341,20 +342,35 @@ def write_fap(rows: Iterator[formats.FapRow], dataset: Dataset, result: ImportRe
 
 
 def write_fap_rome(rows: Iterator[formats.FapRomeRow], dataset: Dataset, result: ImportResult) -> None:
-    """The crosswalk is replaced as a whole: pairs absent from the new file are removed."""
+    """The crosswalk is replaced as a whole: pairs absent from the new file are removed, and each
+    ROME code's default family (the one a qualified job-seeker is counted in) is marked again."""
     rome_ids = dict(RomeOccupation.objects.values_list("code", "pk"))
     fap_ids = dict(FapFamily.objects.values_list("code", "pk"))
-    current = set(RomeFapLink.objects.values_list("rome_id", "fap_id"))
-    wanted: set[tuple[int, int]] = set()
+    current = {(link.rome_id, link.fap_id): link for link in RomeFapLink.objects.all()}
+    wanted: dict[tuple[int, int], str] = {}
+    links_by_rome: dict[str, list[tuple[str, str]]] = {}
     for row in rows:
         result.rows += 1
-        wanted.add((rome_ids[row.rome], fap_ids[row.fap]))
-    added = wanted - current
-    gone = current - wanted
-    RomeFapLink.objects.bulk_create([RomeFapLink(rome_id=r, fap_id=f) for r, f in added], batch_size=BATCH_SIZE)
-    for rome_id, fap_id in gone:
-        RomeFapLink.objects.filter(rome_id=rome_id, fap_id=fap_id).delete()
-    result.created, result.removed, result.unchanged = len(added), len(gone), len(wanted & current)
+        wanted[(rome_ids[row.rome], fap_ids[row.fap])] = row.qualifications
+        links_by_rome.setdefault(row.rome, []).append((row.fap, row.qualifications))
+    defaults = {(rome_ids[rome], fap_ids[family_for_qualified_jobseeker(links)])
+                for rome, links in links_by_rome.items()}
+    added, changed = [], []
+    for key, qualifications in wanted.items():
+        link = current.get(key)
+        is_default = key in defaults
+        if link is None:
+            added.append(RomeFapLink(rome_id=key[0], fap_id=key[1], qualifications=qualifications,
+                                     is_default=is_default))
+        elif (link.qualifications, link.is_default) != (qualifications, is_default):
+            link.qualifications, link.is_default = qualifications, is_default
+            changed.append(link)
+    gone = [link.pk for key, link in current.items() if key not in wanted]
+    RomeFapLink.objects.bulk_create(added, batch_size=BATCH_SIZE)
+    RomeFapLink.objects.bulk_update(changed, ["qualifications", "is_default"], batch_size=BATCH_SIZE)
+    RomeFapLink.objects.filter(pk__in=gone).delete()
+    result.created, result.updated, result.removed = len(added), len(changed), len(gone)
+    result.unchanged = len(wanted) - len(added) - len(changed)
 
 
 def write_naf(rows: Iterator[formats.NafRow], dataset: Dataset, result: ImportResult) -> None:

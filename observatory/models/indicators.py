@@ -161,8 +161,8 @@ class OccupationStats(models.Model):
 class OccupationTension(models.Model):
     """Derived: for a ROME code and a territory, the published tension row that represents it.
 
-    A ROME code feeds one or more FAP 225 families; the family with the largest employment
-    in that territory is used (the most representative). Rebuilt on every publication of
+    A ROME code feeds one or more FAP 225 families; its default family (the one a qualified
+    job-seeker is counted in, ``RomeFapLink.is_default``) is used. Rebuilt on every publication of
     a tension or crosswalk dataset (``observatory.importers.derived``).
     """
 

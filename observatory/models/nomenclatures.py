@@ -120,10 +120,22 @@ class FapFamily(models.Model):
 
 
 class RomeFapLink(models.Model):
-    """The official FAP 2009 ↔ ROME v3 crosswalk (a ROME code may feed several FAP 225 families)."""
+    """The official FAP 2009 ↔ ROME v3 crosswalk (a ROME code may feed several FAP 225 families).
+
+    DARES assigns a job-seeker to a family by ROME code *and* qualification: ``qualifications``
+    keeps the digits that lead here. ``is_default`` marks, per ROME code, the family a qualified
+    job-seeker is counted in (``observatory.tension.family_for_qualified_jobseeker``): the family
+    whose figures stand for that occupation wherever no page chose another.
+    """
 
     rome = models.ForeignKey(RomeOccupation, on_delete=models.CASCADE, related_name="fap_links")
     fap = models.ForeignKey(FapFamily, on_delete=models.CASCADE, related_name="rome_links")
+    qualifications = models.CharField(
+        _("niveaux de qualification"), max_length=10, blank=True,
+        help_text=_("Chiffres de qualification du demandeur d'emploi menant à cette famille "
+                    "(1 manœuvre … 9 cadre) ; vide : tous les niveaux."),
+    )
+    is_default = models.BooleanField(_("famille par défaut du code ROME"), default=False)
 
     class Meta:
         verbose_name = _("correspondance ROME ↔ FAP")

@@ -57,7 +57,9 @@ class JobProfilePageFactory(wagtail_factories.PageFactory):
     title_masculine = "Soudeur"
     title_feminine = "Soudeuse"
     rome_codes = "H2913"
-    fap_code = "D2Z42"
+    # The welders' family for the default welder; a profile given other codes declares no family
+    # (it then shows its first code's default family), as an editor would leave it.
+    fap_code = factory.LazyAttribute(lambda profile: "D2Z42" if profile.rome_codes == "H2913" else "")
     riasec_code = "RC"
     introduction = "Assembler des pièces de métal en les faisant fondre ensemble."
     easy_read_summary = "Je colle des pièces de métal avec une flamme. Je porte un masque."
@@ -194,8 +196,11 @@ def make_region_with_departement():
 
 
 def make_tension(rome_code: str, territory, level: int, score: float | None = None, fap_code: str = "D2Z42"):
-    """A published DARES tension row for ``rome_code`` in ``territory``, as the observatory derives it."""
-    from observatory.models import Dataset, FapFamily, OccupationTension, RomeOccupation, TensionIndicator
+    """A published DARES tension row for ``rome_code`` in ``territory``, as the observatory derives it.
+
+    The first family given for a ROME code becomes its default family in the crosswalk.
+    """
+    from observatory.models import Dataset, FapFamily, OccupationTension, RomeFapLink, RomeOccupation, TensionIndicator
 
     dataset, _created = Dataset.objects.get_or_create(
         kind="tension", vintage=2019, defaults={"title": "Tensions 2019", "source": "Dares, France Travail",
@@ -205,11 +210,14 @@ def make_tension(rome_code: str, territory, level: int, score: float | None = No
     fap, _created = FapFamily.objects.get_or_create(code=fap_code, defaults={"label": f"Famille {fap_code}", "level": 225})
     rome, _created = RomeOccupation.objects.get_or_create(code=rome_code, defaults={"label": f"Métier {rome_code}",
                                                                                   "domain": rome_code[0]})
+    is_default = not RomeFapLink.objects.filter(rome=rome, is_default=True).exclude(fap=fap).exists()
+    RomeFapLink.objects.update_or_create(rome=rome, fap=fap, defaults={"is_default": is_default})
     indicator, _created = TensionIndicator.objects.update_or_create(
         dataset=dataset, fap=fap, territory=territory, year=2019,
         defaults={"level": level, "score": score if score is not None else level / 2, "lack_of_workforce": 5,
                   "hiring_intensity": 4},
     )
-    OccupationTension.objects.update_or_create(rome=rome, territory=territory,
-                                               defaults={"tension": indicator, "score": indicator.score})
+    if is_default:
+        OccupationTension.objects.update_or_create(rome=rome, territory=territory,
+                                                   defaults={"tension": indicator, "score": indicator.score})
     return indicator

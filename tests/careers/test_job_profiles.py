@@ -75,12 +75,62 @@ def test_tension_badge_uses_the_visitors_departement_with_reasons_and_source(cli
     assert "Pourquoi ?" in html and "Source : Dares, France Travail, 2019" in html
 
 
-def test_profile_with_several_codes_shows_its_most_tense_code(client, profile_index, territories):
+def test_profile_with_several_codes_shows_its_own_family_not_the_most_tense_code(client, profile_index, territories):
     region, _nord = territories
     make_tension("H2913", region, level=2, fap_code="D2Z42")
     make_tension("H2902", region, level=4, fap_code="D2Z40")
-    profile = _profile(profile_index, rome_codes="H2913, H2902")
+    profile = _profile(profile_index, rome_codes="H2913, H2902", fap_code="D2Z42")
+    html = client.get(profile.url).content.decode()
+    assert "niveau 2 sur 5" in html and "niveau 4 sur 5" not in html
+    assert "(FAP D2Z42)" in html  # the badge names the family it describes
+
+
+def test_profile_shows_its_declared_family_not_another_family_of_the_same_code(client, profile_index, territories):
+    # DARES sends H2913 to D2Z42 (welders) for qualified job-seekers and to D3Z20 for unskilled ones.
+    region, _nord = territories
+    make_tension("H2913", region, level=1, fap_code="D3Z20")
+    make_tension("H2913", region, level=5, fap_code="D2Z42")
+    profile = _profile(profile_index, rome_codes="H2913", fap_code="D2Z42")
+    assert "niveau 5 sur 5" in client.get(profile.url).content.decode()
+
+
+def test_profile_without_a_declared_family_shows_the_default_family_of_its_code(client, profile_index, territories):
+    region, _nord = territories
+    make_tension("H2913", region, level=4, fap_code="D2Z42")  # the first family given is the default
+    make_tension("H2913", region, level=1, fap_code="D3Z20")
+    profile = _profile(profile_index, rome_codes="H2913", fap_code="")
     assert "niveau 4 sur 5" in client.get(profile.url).content.decode()
+
+
+def test_a_published_figure_for_the_chosen_departement_is_never_replaced_by_the_region(client, profile_index,
+                                                                                       territories):
+    region, nord = territories
+    make_tension("H2913", region, level=2, fap_code="D2Z42")
+    make_tension("H2913", nord, level=5, fap_code="D2Z42")
+    make_tension("H2913", nord, level=1, fap_code="D3Z20")  # another family published here too
+    profile = _profile(profile_index, rome_codes="H2913", fap_code="D2Z42")
+    client.cookies["territoire"] = "DEP-59"
+    html = client.get(profile.url).content.decode()
+    assert "niveau 5 sur 5" in html and "Pas de niveau publié" not in html
+
+
+def test_an_unpublished_category_falls_back_to_the_region_and_says_so(client, profile_index, territories):
+    region, nord = territories
+    make_tension("H2913", region, level=4, fap_code="D2Z42")
+    unpublished = make_tension("H2913", nord, level=4, fap_code="D2Z42")
+    unpublished.level = None  # DARES left the category empty: too few people to measure it in Nord
+    unpublished.save()
+    profile = _profile(profile_index, rome_codes="H2913", fap_code="D2Z42")
+    client.cookies["territoire"] = "DEP-59"
+    html = client.get(profile.url).content.decode()
+    assert "Pas de niveau publié pour Nord" in html and "niveau 4 sur 5" in html
+
+
+def test_reasons_are_not_given_for_a_low_tension(client, profile_index, territories):
+    region, _nord = territories
+    make_tension("H2913", region, level=2, fap_code="D2Z42")
+    html = client.get(_profile(profile_index, rome_codes="H2913", fap_code="D2Z42").url).content.decode()
+    assert "niveau 2 sur 5" in html and "Pourquoi ?" not in html
 
 
 def test_only_testimonials_with_consent_and_live_are_shown(client, profile_index, territories):

@@ -29,6 +29,16 @@ def test_tension_by_rome_and_level(api):
     assert levels == {5}
 
 
+def test_rows_whose_category_dares_did_not_publish_are_marked_unpublished(api):
+    rows = api.get("/api/v1/tension/", {"territory": "DEP-80", "fap": "D2Z42"}).json()["results"]
+    assert rows and rows[0]["published"] is False and rows[0]["level"] is None
+    assert rows[0]["score"] is not None  # carried down from a larger area, as DARES' file has it
+    rows = api.get("/api/v1/tension/", {"territory": "DEP-60", "fap": "D2Z42"}).json()["results"]
+    assert rows[0]["published"] is True and rows[0]["level"] == 5
+    schema = api.get("/api/v1/schema/", {"format": "json"}).json()
+    assert "Ne classez que les lignes publiées" in str(schema["components"]["schemas"])
+
+
 def test_tension_list_uses_a_bounded_number_of_queries(api, django_assert_max_num_queries):
     with django_assert_max_num_queries(4):
         response = api.get("/api/v1/tension/", {"territory": "REG-32", "page_size": 500})

@@ -166,6 +166,26 @@ def test_sas_crosswalk_maps_rome_codes_with_qualification_digit():
     assert {(row.fap, row.rome) for row in rows} == {("D1Z40", "H2913"), ("D1Z40", "H2914")}
 
 
+def test_sas_crosswalk_keeps_which_qualification_levels_lead_to_each_family():
+    content = ('"H29130","H29133","H29134" = "D2Z42"\r\n"H29131","H29132","H29135" = "D3Z20"\r\n'
+               '"H2914" = "D2Z42"\r\n"H29149" = "D3Z20"\r\n').encode("cp1252")
+    known = formats.Known(rome={"H2913", "H2914"}, fap={"D2Z42": 225, "D3Z20": 225})
+    rows, log = parse(formats.parse_fap_rome, content, "passage.txt", known)
+    assert log.ok
+    assert {(row.rome, row.fap, row.qualifications) for row in rows} == {
+        ("H2913", "D2Z42", "034"), ("H2913", "D3Z20", "125"),
+        ("H2914", "D2Z42", ""),  # a bare code: every level
+        ("H2914", "D3Z20", "9"),
+    }
+
+
+def test_a_sixth_character_that_is_not_a_digit_is_reported_on_its_line():
+    content = '"H2913A" = "D2Z42"\r\n'.encode("cp1252")
+    known = formats.Known(rome={"H2913"}, fap={"D2Z42": 225})
+    rows, log = parse(formats.parse_fap_rome, content, "passage.txt", known)
+    assert rows == [] and log.problems[0].line == 1 and "qualification" in log.problems[0].message
+
+
 # --- Hypothesis: whatever goes wrong in a row, the report points at it -----------------------
 
 NUMERIC_COLUMNS = ["Emploi moyen", "Tension", "Catégorie Tension", "Année"]
@@ -203,7 +223,9 @@ def test_truncated_files_in_any_encoding_never_pass_silently(rows, cut, encoding
 
 
 @settings(max_examples=30, deadline=None)
-@given(header=st.lists(st.text(alphabet="abcdefghijklmnop _", min_size=1, max_size=12), min_size=1, max_size=8))
+# A header line of spaces and commas only is a blank line: skipped, the next line becomes the header.
+@given(header=st.lists(st.text(alphabet="abcdefghijklmnop _", min_size=1, max_size=12), min_size=1, max_size=8)
+       .filter(lambda names: "".join(names).strip()))
 def test_random_headers_are_rejected_with_the_missing_columns_named(header):
     content = ",".join(header) + "\n" + ",".join("1" for _ in header) + "\n"
     rows, log = parse(formats.parse_tension, content)

@@ -39,12 +39,12 @@ def test_bulk_tensions_use_few_queries_whatever_the_number_of_codes(tension_data
         tensions_for_occupations(["H2913", "H2903", "I1304", "N1103", "H2502", "Z9999"], nord)
 
 
-def test_top_occupations_are_sorted_by_score_and_can_be_restricted(tension_data):
+def test_top_occupations_are_sorted_by_published_level_then_score_and_can_be_restricted(tension_data):
     region = Territory.objects.get(key="REG-32")
     top = top_tension_occupations(region, limit=5)
     assert len(top) == 5
-    scores = [item.score for item in top]
-    assert scores == sorted(scores, reverse=True)
+    ranks = [(item.level, item.score) for item in top]
+    assert ranks == sorted(ranks, reverse=True)
     only = top_tension_occupations(region, rome_codes=["H2913", "H2903"])
     assert {item.rome_code for item in only} <= {"H2913", "H2903"}
     industry = top_tension_occupations(region, domains=["H"], limit=3)
@@ -211,3 +211,50 @@ def test_indicator_block_renders_in_any_content_page(tension_data):
     block = IndicatorBlock()
     html = block.render(block.to_python({"indicator": indicator.pk, "comment": "Un métier qui recrute."}))
     assert "Maintenance" in html and "Source :" in html and "2019" in html and "Un métier qui recrute." in html
+
+
+def test_the_ranking_never_lists_a_category_dares_did_not_publish(tension_data):
+    # In Somme and Aisne many families have no published category (too few people): their score is
+    # carried down from a larger area and must not rank them.
+    for key in ("DEP-02", "DEP-80"):
+        top = top_tension_occupations(Territory.objects.get(key=key), limit=10)
+        assert top and all(item.level is not None for item in top), key
+        assert all(item.territory.key == key for item in top)
+
+
+def test_a_code_stands_for_the_family_of_a_qualified_jobseeker(tension_data):
+    from observatory.models import RomeFapLink
+
+    # The DARES crosswalk sends H2913 to D2Z42 (welders) for qualification digits 0, 3, 4, 6-9 and
+    # to D3Z20 (unskilled metalworkers) for 1, 2 and 5.
+    links = {link.fap.code: link for link in RomeFapLink.objects.filter(rome__code="H2913").select_related("fap")}
+    assert links["D2Z42"].qualifications == "0346789" and links["D2Z42"].is_default
+    assert links["D3Z20"].qualifications == "125" and not links["D3Z20"].is_default
+    oise = Territory.objects.get(key="DEP-60")
+    summary = tension_for_occupation("H2913", oise)
+    assert summary.fap_code == "D2Z42" and summary.level == 5 and summary.territory == oise
+
+
+def test_a_declared_family_gets_its_own_published_level_here_before_any_fallback(tension_data):
+    from observatory.services import tensions_for_families
+
+    somme = Territory.objects.get(key="DEP-80")
+    found = tensions_for_families([("H2913", "D2Z42"), ("H2913", "D3Z20"), ("H2913", "")], somme)
+    assert found[("H2913", "D2Z42")].fap_code == "D2Z42"
+    # D2Z42 has no published category in Somme (2019 file): the region's is shown, and said.
+    assert found[("H2913", "D2Z42")].is_fallback and found[("H2913", "D2Z42")].territory.key == "REG-32"
+    assert found[("H2913", "")].fap_code == "D2Z42"
+    assert found[("H2913", "D3Z20")].fap_code == "D3Z20"
+
+
+def test_reasons_are_given_only_from_a_medium_level_up(tension_data):
+    from observatory.models import RomeOccupation
+    from observatory.services import REASONS_FROM_LEVEL
+
+    codes = list(RomeOccupation.objects.filter(domain="H").values_list("code", flat=True))
+    summaries = tensions_for_occupations(codes, Territory.objects.get(key="REG-32")).values()
+    low = [item for item in summaries if item.level < REASONS_FROM_LEVEL]
+    high = [item for item in summaries if item.level >= REASONS_FROM_LEVEL]
+    assert low and high
+    assert all(item.reasons == [] for item in low)
+    assert any(item.reasons for item in high)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from observatory.tension import (
     CUT_POINTS,
@@ -13,6 +15,7 @@ from observatory.tension import (
     TensionComponents,
     composite_scores,
     duncan_index,
+    family_for_qualified_jobseeker,
     level_for_score,
     main_reasons,
 )
@@ -64,3 +67,37 @@ def test_main_reasons_are_the_two_most_marked_factors_in_plain_french():
                             "training_link": 2})
     assert reasons == ["Beaucoup d'embauches", "Des conditions de travail exigeantes"]
     assert main_reasons({"lack_of_workforce": 3}) == []
+
+
+# --- The family a ROME code stands for --------------------------------------------------------
+
+def test_a_welder_is_counted_with_welders_not_with_unskilled_metalworkers():
+    assert family_for_qualified_jobseeker([("D3Z20", "125"), ("D2Z42", "0346789")]) == "D2Z42"
+
+
+def test_the_family_taking_the_most_qualified_levels_wins_then_the_lowest_code():
+    assert family_for_qualified_jobseeker([("A2Z70", "789"), ("A0Z40", "0123456")]) == "A0Z40"
+    assert family_for_qualified_jobseeker([("B7Z91", "9"), ("B6Z71", "")]) == "B6Z71"  # "": every level
+    assert family_for_qualified_jobseeker([("X2Z00", "34"), ("X1Z00", "67")]) == "X1Z00"
+
+
+def test_a_code_reached_only_by_unskilled_levels_keeps_its_family():
+    assert family_for_qualified_jobseeker([("D3Z20", "12")]) == "D3Z20"
+    assert family_for_qualified_jobseeker([]) is None
+
+
+FAMILIES = st.lists(
+    st.tuples(st.from_regex(r"[A-Z]\d[A-Z]\d{2}", fullmatch=True),
+              st.text(alphabet="0123456789", max_size=10).map(lambda digits: "".join(sorted(set(digits))))),
+    min_size=1, max_size=6, unique_by=lambda link: link[0],
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(links=FAMILIES, seed=st.randoms())
+def test_the_default_family_is_one_of_the_codes_families_whatever_the_file_order(links, seed):
+    chosen = family_for_qualified_jobseeker(links)
+    assert chosen in {fap for fap, _ in links}
+    shuffled = list(links)
+    seed.shuffle(shuffled)
+    assert family_for_qualified_jobseeker(shuffled) == chosen

@@ -25,6 +25,10 @@ class UploadForm(forms.Form):
                                        "200 Mo au plus."))
     vintage = forms.IntegerField(label=_("Millésime"), required=False, min_value=1950, max_value=2100,
                                  help_text=_("Par défaut : l'année la plus récente du fichier."))
+    synthetic = forms.BooleanField(
+        label=_("Chiffres synthétiques ou estimés (non officiels)"), required=False,
+        help_text=_("Signalés comme tels sur chaque page, CSV et réponse de l'API, sans producteur, licence ni "
+                    "adresse officiels."))
     dry_run = forms.BooleanField(label=_("Simulation seulement (ne rien enregistrer)"), required=False, initial=True)
     publish = forms.BooleanField(label=_("Publier cette version sur le site"), required=False)
 
@@ -46,7 +50,7 @@ def upload_view(request):
         with uploaded.open("rb") as stream:
             result = run_import(form.cleaned_data["kind"], stream, uploaded.name, user=request.user,
                                 publish=publish, dry_run=form.cleaned_data["dry_run"],
-                                vintage=form.cleaned_data["vintage"])
+                                vintage=form.cleaned_data["vintage"], synthetic=form.cleaned_data["synthetic"])
         if result.ok and not result.dry_run:
             messages.success(request, _("Import enregistré."))
     return TemplateResponse(request, "observatory/admin/upload.html", {

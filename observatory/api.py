@@ -196,7 +196,7 @@ class ValidatedFiltersMixin:
 class DatasetRefSerializer(serializers.ModelSerializer):
     class Meta:
         model = Dataset
-        fields = ["id", "source", "vintage", "licence"]
+        fields = ["id", "source", "vintage", "licence", "synthetic"]
 
 
 class DatasetSerializer(serializers.ModelSerializer):
@@ -208,7 +208,7 @@ class DatasetSerializer(serializers.ModelSerializer):
         model = Dataset
         fields = ["id", "kind", "kind_label", "title", "source", "publisher", "vintage", "licence", "source_url",
                   "original_filename", "checksum", "row_count", "status", "status_label", "imported_at",
-                  "published_at", "supersedes"]
+                  "published_at", "supersedes", "synthetic"]
 
 
 class TerritorySerializer(serializers.ModelSerializer):

@@ -56,7 +56,7 @@ def load_datasets(stdout) -> None:
     if not _already_published("employment", hashlib.sha256(SYNTHETIC_EMPLOYMENT.read_bytes()).hexdigest()):
         with SYNTHETIC_EMPLOYMENT.open("rb") as stream:
             _import("employment", stream, SYNTHETIC_EMPLOYMENT.name, stdout, title=SYNTHETIC_TITLE,
-                    source=SYNTHETIC_SOURCE)
+                    source=SYNTHETIC_SOURCE, synthetic=True)
 
 
 GENERAL_METHOD = [

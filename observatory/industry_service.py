@@ -364,12 +364,9 @@ def resolve_territory(territory: Territory | None) -> tuple[Territory, int] | No
     return None
 
 
-SYNTHETIC_MARKER = "synthétique"
-
-
 def is_synthetic(dataset: Dataset | None) -> bool:
-    """Whether a dataset is the demo's synthetic employment file (its title or source says so)."""
-    return dataset is not None and SYNTHETIC_MARKER in f"{dataset.title} {dataset.source}".lower()
+    """Whether figures rest on a synthetic (generated or estimated) dataset: ``Dataset.synthetic``."""
+    return dataset is not None and dataset.synthetic
 
 
 @dataclass(frozen=True)

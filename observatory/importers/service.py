@@ -183,11 +183,13 @@ def load_known() -> formats.Known:
 
 
 def run_import(kind: str, stream: IO[bytes], filename: str, *, user=None, publish: bool = False,
-               dry_run: bool = False, title: str = "", source: str = "", vintage: int | None = None) -> ImportResult:
+               dry_run: bool = False, title: str = "", source: str = "", vintage: int | None = None,
+               synthetic: bool = False) -> ImportResult:
     """Import one file of ``kind``: validate every row and write all of it, or nothing.
 
     Nomenclature kinds update the reference tables directly (their version is published at
-    once); indicator kinds create a new draft version, published if ``publish``.
+    once); indicator kinds create a new draft version, published if ``publish``. ``synthetic``
+    marks generated or estimated figures (``Dataset.synthetic``).
     """
     if kind not in KINDS:
         raise ValueError(f"type inconnu : {kind}")
@@ -201,6 +203,7 @@ def run_import(kind: str, stream: IO[bytes], filename: str, *, user=None, publis
                 kind=kind, title=title or info.title, source=source or info.source, publisher=info.publisher,
                 licence=info.licence, source_url=info.source_url, original_filename=filename[:255], checksum="",
                 imported_by=user if user is not None and user.is_authenticated else None, vintage=vintage,
+                synthetic=synthetic,
             )
             result.dataset = dataset
             rows = info.parser(reader, filename, log, load_known())

@@ -62,7 +62,11 @@ class Dataset(models.Model):
     supersedes = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="superseded_by", verbose_name=_("remplace la version"))
     summary = models.TextField(_("résumé de l'import"), blank=True)
-
+    synthetic = models.BooleanField(
+        _("données synthétiques"), default=False,
+        help_text=_("Chiffres générés ou estimés, non publiés par un service statistique : ils le disent "
+                    "partout (pages, CSV, API) et n'ont ni producteur, ni licence, ni adresse officiels."),
+    )
 
     class Meta:
         verbose_name = _("jeu de données")
@@ -77,6 +81,13 @@ class Dataset(models.Model):
     def __str__(self) -> str:
         vintage = f" {self.vintage}" if self.vintage else ""
         return f"{self.title}{vintage} — {self.get_status_display()} (n° {self.pk})"
+
+    def save(self, *args, **kwargs) -> None:
+        # A synthetic file is nobody's official publication: no publisher, licence or address may
+        # lend it one, whatever the kind's defaults say.
+        if self.synthetic:
+            self.publisher, self.licence, self.source_url = "", "", ""
+        super().save(*args, **kwargs)
 
     @property
     def is_published(self) -> bool:

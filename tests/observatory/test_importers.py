@@ -200,3 +200,27 @@ def test_real_reference_files_import(nomenclatures, shared_data, kind, path):
         result = run_import(kind, stream, path.rsplit("/", 1)[-1], publish=True)
     assert result.ok, result.log.report_lines()
     assert result.rows > 0
+
+
+def test_a_synthetic_file_is_flagged_and_gets_no_official_publisher_licence_or_address(nomenclatures, client):
+    from tests.observatory.conftest import import_file
+
+    import_file("naf", "naf_rev2.csv")
+    result = import_file("employment", "emploi_synthetique_hdf_2023.csv", publish=True, synthetic=True,
+                         title="Emploi par activité (démonstration)")
+    dataset = result.dataset
+    assert dataset.synthetic
+    assert (dataset.publisher, dataset.licence, dataset.source_url) == ("", "", "")
+    listed = client.get("/api/v1/datasets/", {"kind": "employment"}).json()["results"][0]
+    assert listed["synthetic"] is True and listed["licence"] == "" and listed["source_url"] == ""
+    csv_text = client.get("/api/v1/datasets/", {"kind": "employment", "format": "csv"}).content.decode("utf-8-sig")
+    header, first = csv_text.splitlines()[:2]
+    assert first.split(";")[header.split(";").index("synthetic")] == "True"
+
+
+def test_being_synthetic_is_an_attribute_not_a_word_in_the_title(db):
+    from observatory.industry_service import is_synthetic
+    from tests.observatory.industry.conftest import DatasetFactory
+
+    assert not is_synthetic(DatasetFactory(title="Méthode synthétique de l'Insee"))
+    assert is_synthetic(DatasetFactory(title="Emploi salarié 2023", synthetic=True))

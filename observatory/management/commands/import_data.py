@@ -22,6 +22,9 @@ class Command(BaseCommand):
         parser.add_argument("--title", default="", help="titre du jeu de données (par défaut selon le type)")
         parser.add_argument("--source", default="", help="source affichée (par défaut selon le type)")
         parser.add_argument("--vintage", type=int, default=None, help="millésime (par défaut : année la plus récente)")
+        parser.add_argument("--synthetic", action="store_true",
+                            help="chiffres générés ou estimés, non officiels : signalés partout, sans licence "
+                                 "ni producteur officiels")
 
     def handle(self, *args, **options):
         path = Path(options["file"])
@@ -30,7 +33,7 @@ class Command(BaseCommand):
         with path.open("rb") as stream:
             result = run_import(options["kind"], stream, path.name, publish=options["publish"],
                                 dry_run=options["dry_run"], title=options["title"], source=options["source"],
-                                vintage=options["vintage"])
+                                vintage=options["vintage"], synthetic=options["synthetic"])
         for line in result.summary_lines():
             (self.stdout if result.ok else self.stderr).write(line)
         if not result.ok:

@@ -71,7 +71,7 @@ def naf_codes(db) -> dict[str, NafActivity]:
 @pytest.fixture
 def employment_dataset(territories, naf_codes) -> Dataset:
     dataset = DatasetFactory(title="Emploi salarié par activité — données de démonstration synthétiques",
-                             source="Données de démonstration synthétiques")
+                             source="Données de démonstration synthétiques", synthetic=True)
     Employment.objects.bulk_create([
         Employment(dataset=dataset, naf=naf_codes[code], territory=territories[key], year=2023, employees=jobs)
         for key, jobs_by_code in EMPLOYMENT.items() for code, jobs in jobs_by_code.items()

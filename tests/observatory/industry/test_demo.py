@@ -31,6 +31,8 @@ def test_industry_demo_loads_once_and_a_second_run_changes_nothing(client):
     assert region["sector"].jobs == 280_000  # the synthetic file's published order of magnitude
     assert set(region) == {"sector", "filiere", "io"}
     assert region["sector"].employment_dataset.title.endswith("données de démonstration synthétiques")
+    employment = region["sector"].employment_dataset
+    assert employment.synthetic and (employment.publisher, employment.licence, employment.source_url) == ("", "", "")
     assert InputOutputTable.objects.filter(year=2018, layout="insee-a38", dataset__status="published").exists()
     call_command("load_demo", "--skip-index", "--no-admin", verbosity=0)
     assert _snapshot() == first

@@ -439,6 +439,22 @@ def territory_from_levels(level: str | None, region: str | None, departement: st
     return None
 
 
+def contradicting_geography(level: str | None, region: str | None, departement: str | None) -> tuple[str, str] | None:
+    """``(column, message)`` when the geography columns of a row contradict each other: a national
+    row carrying a region or département code, or a regional row carrying a département code. Such a
+    row cannot be placed without guessing which column is wrong, so it is refused."""
+    level = (level or "").strip().lower()
+    region, departement = (region or "").strip(), (departement or "").strip()
+    if level in {"nat", "nation", "france", "fr"}:
+        if region:
+            return "reg", "ligne nationale (niveau_geo = nat) avec un code de région : colonnes contradictoires"
+        if departement:
+            return "dep", "ligne nationale (niveau_geo = nat) avec un code de département : colonnes contradictoires"
+    if level in {"reg", "region", "région"} and departement:
+        return "dep", "ligne régionale (niveau_geo = reg) avec un code de département : colonnes contradictoires"
+    return None
+
+
 def parse_tension(stream: IO[bytes], filename: str, log: ProblemLog, known: Known) -> Iterator[TensionRow]:
     """DARES ``tensions_tensions.csv``: one row per FAP × territory, with the composite (``Tension `` with
     its trailing space), its category and the six complementary categories."""
@@ -454,7 +470,11 @@ def parse_tension(stream: IO[bytes], filename: str, log: ProblemLog, known: Know
         if fap not in known.fap:
             check.fail("fap", row["fap"], "famille FAP inconnue (importez d'abord les FAP)")
         territory = territory_from_levels(row["niveau_geo"], row["reg"], row["dep"])
-        if territory is None:
+        contradiction = contradicting_geography(row["niveau_geo"], row["reg"], row["dep"])
+        if contradiction is not None:
+            column, message = contradiction
+            check.fail(column, row[column], message)
+        elif territory is None:
             check.fail("niveau_geo", row["niveau_geo"], "niveau géographique attendu : nat, reg ou dep (avec son code)")
         elif territory not in known.territories:
             column = {"REG": "reg", "DEP": "dep"}.get(territory[:3], "niveau_geo")

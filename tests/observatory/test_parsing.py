@@ -186,6 +186,17 @@ def test_a_sixth_character_that_is_not_a_digit_is_reported_on_its_line():
     assert rows == [] and log.problems[0].line == 1 and "qualification" in log.problems[0].message
 
 
+@pytest.mark.parametrize(("geography", "column"), [
+    ("nat,fap 225,32.0,", "reg"), ("nat,fap 225,,59", "dep"), ("reg,fap 225,32.0,59", "dep"),
+])
+def test_geography_columns_that_contradict_each_other_are_refused_on_their_line(geography, column):
+    row = "D1Z40,21400,0.61,5.0,4.0,5.0,4.0,2.0,3.0,3.0,2019," + geography + "\n"
+    rows, log = parse(formats.parse_tension, TENSION_HEADER + GOOD_ROWS[0] + row)
+    assert len(rows) == 1  # the good row
+    assert [(problem.line, problem.column) for problem in log.problems] == [(3, column)]
+    assert "contradictoires" in log.problems[0].message
+
+
 # --- Hypothesis: whatever goes wrong in a row, the report points at it -----------------------
 
 NUMERIC_COLUMNS = ["Emploi moyen", "Tension", "Catégorie Tension", "Année"]

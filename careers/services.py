@@ -88,8 +88,9 @@ def profile_context(page, request) -> dict:
         alternate_names=[page.title_masculine, page.title_feminine], rome_codes=page.get_rome_codes(),
         education=[way.title for way in ways_in], skills=strip_tags(page.skills),
         responsibilities=strip_tags(page.missions), region=site_settings.region_name if site_settings else "",
-        starting_salary=page.starting_salary or page.median_salary,
-        experienced_salary=page.experienced_salary or page.median_salary,
+        # Only the ranges an editor gave for the region: the DARES median is national, and the
+        # Occupation's location is the region, so exporting it here would relabel it.
+        starting_salary=page.starting_salary, experienced_salary=page.experienced_salary,
     )
     return {
         "territory": territory,
@@ -110,21 +111,28 @@ def profile_context(page, request) -> dict:
 
 
 def family_figures(fap_code: str) -> dict:
-    """The DARES median salary and share of women of a FAP 87 family, from the observatory (one query).
+    """The DARES median salary and share of women of a profile's FAP family, from the observatory (one query).
 
-    ``{"median_salary": OccupationStats, "share_women": OccupationStats}`` for the latest
-    published period; absent keys when the observatory has no such figure.
+    National figures (France; DARES « Portrait statistique des métiers », 3-year periods). The
+    detailed family (FAP 225, e.g. ``D2Z42`` Soudeurs) is used where the file has it, else its
+    aggregated family (FAP 87, ``D2Z``). ``{"median_salary": OccupationStats, "share_women":
+    OccupationStats}`` for the latest published period, each row carrying ``is_broader_family``
+    (True when it is the FAP 87 figure standing in for the profile's FAP 225 family); absent keys
+    when the observatory has no such figure.
     """
     from observatory.models import OccupationStats
 
-    family = (fap_code or "")[:3]
+    code = (fap_code or "").strip().upper()
+    family = code[:3]
     if len(family) != 3:
         return {}
     figures: dict = {}
     rows = (OccupationStats.objects.published()
-            .filter(fap__code=family, indicator__in=["median_salary", "share_women"], dimension="")
+            .filter(fap__code__in={code, family}, indicator__in=["median_salary", "share_women"], dimension="")
             .select_related("dataset", "fap").order_by("-period"))
-    for row in rows:
+    # Detailed family first; the sort is stable, so each family keeps the latest period first.
+    for row in sorted(rows, key=lambda row: row.fap.code != code):
+        row.is_broader_family = row.fap.code != code and code != family
         figures.setdefault(row.indicator, row)
     return figures
 

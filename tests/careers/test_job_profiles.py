@@ -337,3 +337,34 @@ def test_profile_lists_its_upcoming_events_from_the_schools_relation(client, pro
     assert [event.title for event in profile.upcoming_events()] == ["Portes ouvertes de la forge"]
     html = client.get(profile.url).content.decode()
     assert "Prochains événements" in html and "Portes ouvertes de la forge" in html
+
+
+@pytest.fixture
+def salaries(db):
+    """FAP nomenclature and the DARES median salaries (shipped extract of the real file), published."""
+    from tests.observatory.conftest import import_file
+
+    import_file("fap", "intitule_fap2009.txt")
+    import_file("occupation-stats", "salaire_median_3niv.csv", publish=True)
+
+
+def test_salary_is_the_detailed_familys_national_median_and_says_france(client, profile_index, territories, salaries):
+    profile = _profile(profile_index, rome_codes="H2913", fap_code="D2Z42")
+    html = client.get(profile.url).content.decode()
+    assert "1\xa0746 € net par mois" in html  # D2Z42, not D2Z's 1 756
+    assert "France entière" in html and "(FAP D2Z42)" in html
+    assert "famille plus large" not in html
+
+
+def test_salary_falls_back_to_the_broader_family_and_says_so(client, profile_index, territories, salaries):
+    profile = _profile(profile_index, rome_codes="H2409", fap_code="F3Z40")  # no FAP 225 median published
+    html = client.get(profile.url).content.decode()
+    assert "(FAP F3Z)" in html and "Pas de chiffre publié pour la famille détaillée" in html
+
+
+def test_json_ld_never_exports_the_national_median_as_a_regional_salary_range(client, profile_index, territories):
+    profile = _profile(profile_index, median_salary=1756, salary_source="Dares, 2017-2019",
+                       starting_salary=None, experienced_salary=None)
+    html = client.get(profile.url).content.decode()
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert "estimatedSalary" not in data

@@ -148,8 +148,10 @@ def _hiring_for(fap_ids: set[int], chain: list[Territory]) -> dict[int, HiringSu
         if current is None or (order[row.territory_id], -row.year) < (order[current.territory_id], -current.year):
             best[row.fap_id] = row
     return {
-        fap_id: HiringSummary(projects=row.projects, share_difficult=row.share_difficult,
-                              share_seasonal=row.share_seasonal, has_secret=row.has_secret, year=row.year,
+        # Under partial secrecy the counts are lower bounds left out unevenly: no share from them.
+        fap_id: HiringSummary(projects=row.projects, share_difficult=None if row.has_secret else row.share_difficult,
+                              share_seasonal=None if row.has_secret else row.share_seasonal,
+                              has_secret=row.has_secret, year=row.year,
                               territory=by_territory[row.territory_id], dataset=row.dataset)
         for fap_id, row in best.items()
     }
@@ -286,6 +288,11 @@ def _thousands(value: int) -> str:
     return f"{value:,}".replace(",", "\u202f")
 
 
+def _at_least(value: int, partial: bool) -> str:
+    """A total, « au moins … » when cells under statistical secrecy are left out of it."""
+    return f"au moins {_thousands(value)}" if partial else _thousands(value)
+
+
 def key_indicator_value(indicator: KeyIndicator) -> KeyFigure | None:
     """The current value of a key indicator from published data (2 queries, cached), or None."""
     key = versioned_key("key", indicator.pk, indicator.measure, indicator.territory_id, indicator.fap_id,
@@ -317,11 +324,15 @@ def _compute_key_figure(indicator: KeyIndicator) -> KeyFigure | None:
             return None
         rows = list(rows.filter(year=latest).select_related("dataset"))
         projects = sum(row.projects or 0 for row in rows)
+        # A cell under statistical secrecy is never guessed: a total that leaves one out is a lower bound.
+        partial = any(row.has_secret or row.projects is None for row in rows)
         if measure == KeyIndicator.Measure.HIRING_PROJECTS:
-            return KeyFigure(_thousands(projects), projects, territory, rows[0].dataset, latest)
-        difficult = sum(row.difficult or 0 for row in rows)
-        if not projects:
+            return KeyFigure(_at_least(projects, partial), projects, territory, rows[0].dataset, latest)
+        # A share only where both of its parts are fully known: a secret cell left out of the
+        # difficult projects but not of all projects would bias it down.
+        if partial or not projects or any(row.difficult is None for row in rows):
             return None
+        difficult = sum(row.difficult for row in rows)
         share = round(100 * difficult / projects)
         return KeyFigure(f"{share}\u202f%", share, territory, rows[0].dataset, latest)
     if measure == KeyIndicator.Measure.EMPLOYMENT and indicator.naf_id:
@@ -334,7 +345,8 @@ def _compute_key_figure(indicator: KeyIndicator) -> KeyFigure | None:
             return None
         rows = list(rows.filter(year=latest).select_related("dataset"))
         total = sum(row.employees or 0 for row in rows)
-        return KeyFigure(_thousands(total), total, territory, rows[0].dataset, latest)
+        partial = any(row.is_secret or row.employees is None for row in rows)
+        return KeyFigure(_at_least(total, partial), total, territory, rows[0].dataset, latest)
     return None
 
 

@@ -258,3 +258,47 @@ def test_reasons_are_given_only_from_a_medium_level_up(tension_data):
     assert low and high
     assert all(item.reasons == [] for item in low)
     assert any(item.reasons for item in high)
+
+
+def _hiring_rows(territory, *cells):
+    """A published BMO dataset with one row per (projects, difficult, has_secret) cell."""
+    from observatory.models import Dataset, HiringProjects
+
+    dataset = Dataset.objects.create(kind="bmo", title="BMO", source="France Travail, BMO", vintage=2025,
+                                     original_filename="bmo.xlsx", checksum="0" * 64, status="published")
+    for number, (projects, difficult, secret) in enumerate(cells):
+        HiringProjects.objects.create(dataset=dataset, territory=territory, year=2025, occupation_code=f"X{number}",
+                                      occupation_label="Métier", projects=projects, difficult=difficult,
+                                      has_secret=secret)
+
+
+@pytest.mark.parametrize(("cells", "projects", "difficult"), [
+    ([(1200, 600, False), (800, 200, False)], "2\u202f000", "40\u202f%"),
+    ([(1200, 600, False), (800, None, True)], "au moins 2\u202f000", None),  # a secret difficult count
+    ([(1200, 600, False), (None, None, True)], "au moins 1\u202f200", None),  # a wholly secret cell
+])
+def test_hiring_key_figures_say_at_least_under_secrecy_and_give_a_share_only_when_both_parts_are_known(
+        nomenclatures, cells, projects, difficult):
+    region = Territory.objects.get(key="REG-32")
+    _hiring_rows(region, *cells)
+    total = KeyIndicator.objects.create(title="Projets", measure=KeyIndicator.Measure.HIRING_PROJECTS,
+                                        territory=region).current()
+    share = KeyIndicator.objects.create(title="Difficiles", measure=KeyIndicator.Measure.HIRING_DIFFICULT,
+                                        territory=region).current()
+    assert total.display == projects
+    assert (share.display if share else None) == difficult
+
+
+def test_a_profiles_hiring_projects_under_partial_secrecy_say_at_least_and_give_no_share(tension_data):
+    from observatory.models import FapFamily, HiringProjects
+    from observatory.services import tensions_for_families
+
+    region = Territory.objects.get(key="REG-32")
+    _hiring_rows(region, (1200, 300, True))
+    HiringProjects.objects.update(fap=FapFamily.objects.get(code="D2Z42"))
+    hiring = tensions_for_families([("H2913", "D2Z42")], region)[("H2913", "D2Z42")].hiring_projects
+    assert hiring.projects == 1200 and hiring.has_secret
+    assert hiring.share_difficult is None and hiring.share_seasonal is None
+    html = render_to_string("components/tension_badge.html",
+                            {"tension": tensions_for_families([("H2913", "D2Z42")], region)[("H2913", "D2Z42")]})
+    assert "au moins" in html and "jugés difficiles" not in html

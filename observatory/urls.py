@@ -5,12 +5,22 @@ from __future__ import annotations
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView
-from rest_framework.routers import SimpleRouter
+from rest_framework.renderers import JSONRenderer
+from rest_framework.routers import APIRootView, DefaultRouter
 
 from observatory import api, api_industry
 from observatory.territory import choose_territory
 
-router = SimpleRouter()
+
+class ApiRoot(APIRootView):
+    """``/api/v1/``: the address of every endpoint, in JSON like the rest of the API (no browsable page)."""
+
+    renderer_classes = [JSONRenderer]
+
+
+router = DefaultRouter()
+router.APIRootView = ApiRoot
+router.include_format_suffixes = False  # ?format=csv only: /tension/0.5/ stays an unknown address
 router.register("territories", api.TerritoryViewSet, basename="api-territory")
 router.register("occupations", api.OccupationViewSet, basename="api-occupation")
 router.register("tension", api.TensionViewSet, basename="api-tension")

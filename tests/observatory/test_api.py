@@ -122,3 +122,17 @@ def test_schema_and_docs_are_served(api):
     assert api.get("/api/v1/schema/").status_code == 200
     docs = api.get("/api/v1/docs/")
     assert docs.status_code == 200 and "/api/v1/tension/" in docs.content.decode()
+
+
+def test_the_api_root_lists_every_endpoint_and_the_docs_page_describes_each(client, db):
+    from observatory.urls import router
+
+    root = client.get("/api/v1/")
+    assert root.status_code == 200 and root["Content-Type"].startswith("application/json")
+    listed = root.json()
+    prefixes = [prefix for prefix, _viewset, _basename in router.registry]
+    assert sorted(listed) == sorted(prefixes)
+    docs = client.get("/api/v1/docs/").content.decode()
+    for prefix in prefixes:
+        assert f"<code>/api/v1/{prefix}/</code>" in docs, prefix
+    assert client.get("/api/v1/", {"format": "api"}).status_code == 404  # no browsable HTML page

@@ -29,6 +29,11 @@ class UploadForm(forms.Form):
         label=_("Chiffres synthétiques ou estimés (non officiels)"), required=False,
         help_text=_("Signalés comme tels sur chaque page, CSV et réponse de l'API, sans producteur, licence ni "
                     "adresse officiels."))
+    reference = forms.BooleanField(
+        label=_("Table de contrôle ou de référence (non publique)"), required=False,
+        help_text=_("Gardée pour les vérifications, ni listée sur le site ni servie par l'API."))
+    licence = forms.CharField(label=_("Licence du producteur"), required=False, max_length=120,
+                              help_text=_("Par défaut : celle du type de fichier."))
     dry_run = forms.BooleanField(label=_("Simulation seulement (ne rien enregistrer)"), required=False, initial=True)
     publish = forms.BooleanField(label=_("Publier cette version sur le site"), required=False)
 
@@ -50,7 +55,9 @@ def upload_view(request):
         with uploaded.open("rb") as stream:
             result = run_import(form.cleaned_data["kind"], stream, uploaded.name, user=request.user,
                                 publish=publish, dry_run=form.cleaned_data["dry_run"],
-                                vintage=form.cleaned_data["vintage"], synthetic=form.cleaned_data["synthetic"])
+                                vintage=form.cleaned_data["vintage"], synthetic=form.cleaned_data["synthetic"],
+                                public=not form.cleaned_data["reference"],
+                                licence=form.cleaned_data["licence"] or None)
         if result.ok and not result.dry_run:
             messages.success(request, _("Import enregistré."))
     return TemplateResponse(request, "observatory/admin/upload.html", {

@@ -402,7 +402,8 @@ class DatasetViewSet(ReadOnlyAPI):
                                 "published (défaut) ou replaced (versions archivées).")}
 
     def get_queryset(self) -> QuerySet:
-        queryset = Dataset.objects.exclude(status=DatasetStatus.DRAFT).order_by("kind", "-vintage", "-pk")
+        queryset = (Dataset.objects.exclude(status=DatasetStatus.DRAFT).filter(public=True)
+                    .order_by("kind", "-vintage", "-pk"))
         if self.action != "list":
             return queryset
         cleaned = self.clean_filters()

@@ -90,13 +90,15 @@ class IOMultipliersViewSet(ValidatedFiltersMixin, viewsets.ViewSet):
         cleaned = self.clean_filters()
         if "dataset" in cleaned:
             table = (InputOutputTable.objects.select_related("dataset")
-                     .filter(dataset_id=cleaned["dataset"], dataset__status=DatasetStatus.PUBLISHED).first())
+                     .filter(dataset_id=cleaned["dataset"], dataset__status=DatasetStatus.PUBLISHED,
+                             dataset__public=True).first())
             if table is None:  # a well-formed identifier of no published table: not found, not a bad request
                 raise NotFound({"dataset": _("Le jeu de données n° %(id)s n'est pas un tableau entrées-sorties "
                                              "publié.") % {"id": cleaned["dataset"]}})
         else:
             table = published_io_table() or (InputOutputTable.objects.select_related("dataset")
-                                             .filter(dataset__status=DatasetStatus.PUBLISHED).first())
+                                             .filter(dataset__status=DatasetStatus.PUBLISHED, dataset__public=True)
+                                             .first())
             if table is None:
                 return Response([])
         return Response(multipliers_rows(table))

@@ -25,6 +25,9 @@ from website.demo_utils import get_or_create_page
 DATA = Path(__file__).resolve().parent / "data"
 IO_FOLDER = DATA / "input-output"
 SYNTHETIC_EMPLOYMENT = DATA / "emploi_synthetique_hdf_2023.csv"
+UN_HANDBOOK_SOURCE = ("Nations unies, Handbook on Supply, Use and Input-Output Tables with Extensions and "
+                      "Applications (2018, ST/ESA/STAT/SER.F/74/Rev.1)")
+UN_HANDBOOK_LICENCE = "Publication des Nations unies, reproduite pour des tests de référence"
 SYNTHETIC_TITLE = "Emploi salarié par activité — données de démonstration synthétiques"
 SYNTHETIC_SOURCE = "Données de démonstration synthétiques (Industrie d’avenir, non officielles)"
 
@@ -50,9 +53,11 @@ def load_datasets(stdout) -> None:
     un_file = IO_FOLDER / "un_handbook_germany_2009.csv"
     if not _already_published("io-table", hashlib.sha256(un_file.read_bytes()).hexdigest()):
         with un_file.open("rb") as stream:
+            # A worked example used to check the algebra, not data about the region: kept off the site.
             _import("io-table", stream, un_file.name, stdout,
                     title="Exemple du manuel des Nations unies (Allemagne 2009)",
-                    source="Nations unies, Handbook on Supply, Use and Input-Output Tables (2018)")
+                    source=UN_HANDBOOK_SOURCE, publisher="Nations unies", public=False,
+                    licence=UN_HANDBOOK_LICENCE, source_url="")
     if not _already_published("employment", hashlib.sha256(SYNTHETIC_EMPLOYMENT.read_bytes()).hexdigest()):
         with SYNTHETIC_EMPLOYMENT.open("rb") as stream:
             _import("employment", stream, SYNTHETIC_EMPLOYMENT.name, stdout, title=SYNTHETIC_TITLE,

@@ -172,8 +172,8 @@ def register_kinds() -> None:
     from observatory.importers import service
 
     service.KINDS.setdefault(IO_TABLE_KIND, service.KindInfo(
-        "Tableau entrées-sorties symétrique", "Tableau entrées-sorties", "", "Licence Ouverte / Etalab 2.0", "",
-        parse_io_table))
+        # Any publisher's table: its licence and address are given at import (no default licence).
+        "Tableau entrées-sorties symétrique", "Tableau entrées-sorties", "", "", "", parse_io_table))
     service.KINDS.setdefault(IO_INSEE_KIND, service.KindInfo(
         "Tableau entrées-sorties INSEE A38", "Insee, comptes nationaux (TES)", "Insee", "Licence Ouverte / Etalab 2.0",
         "https://www.insee.fr/fr/statistiques/series/102328617", parse_io_insee))

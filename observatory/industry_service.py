@@ -91,7 +91,8 @@ def store_io_table(table: SymmetricTable, dataset: Dataset, layout: str, year: i
 
 def published_io_table() -> InputOutputTable | None:
     """The latest published table with A38 branches (the one the territorial definition uses)."""
-    tables = InputOutputTable.objects.filter(dataset__status=DatasetStatus.PUBLISHED).select_related("dataset")
+    tables = (InputOutputTable.objects.filter(dataset__status=DatasetStatus.PUBLISHED, dataset__public=True)
+              .select_related("dataset"))
     return next((table for table in tables.order_by("-year", "-pk") if table.uses_a38), None)
 
 

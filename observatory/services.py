@@ -270,7 +270,7 @@ def top_tension_occupations(territory: Territory, rome_codes: list[str] | None =
 
 def published_datasets() -> list[Dataset]:
     """Published dataset versions, newest first (provenance lists)."""
-    return list(Dataset.objects.filter(status=DatasetStatus.PUBLISHED).order_by("kind", "-vintage"))
+    return list(Dataset.objects.filter(status=DatasetStatus.PUBLISHED, public=True).order_by("kind", "-vintage"))
 
 
 @dataclass(frozen=True)

@@ -184,12 +184,15 @@ def load_known() -> formats.Known:
 
 def run_import(kind: str, stream: IO[bytes], filename: str, *, user=None, publish: bool = False,
                dry_run: bool = False, title: str = "", source: str = "", vintage: int | None = None,
-               synthetic: bool = False) -> ImportResult:
+               synthetic: bool = False, public: bool = True, publisher: str | None = None,
+               licence: str | None = None, source_url: str | None = None) -> ImportResult:
     """Import one file of ``kind``: validate every row and write all of it, or nothing.
 
     Nomenclature kinds update the reference tables directly (their version is published at
     once); indicator kinds create a new draft version, published if ``publish``. ``synthetic``
-    marks generated or estimated figures (``Dataset.synthetic``).
+    marks generated or estimated figures (``Dataset.synthetic``); ``public=False`` a reference or
+    test table kept out of the site and the API. ``publisher``, ``licence`` and ``source_url``
+    replace the kind's defaults: each dataset carries its own publisher's licence and address.
     """
     if kind not in KINDS:
         raise ValueError(f"type inconnu : {kind}")
@@ -200,8 +203,11 @@ def run_import(kind: str, stream: IO[bytes], filename: str, *, user=None, publis
     try:
         with transaction.atomic():
             dataset = Dataset.objects.create(
-                kind=kind, title=title or info.title, source=source or info.source, publisher=info.publisher,
-                licence=info.licence, source_url=info.source_url, original_filename=filename[:255], checksum="",
+                kind=kind, title=title or info.title, source=source or info.source,
+                publisher=info.publisher if publisher is None else publisher,
+                licence=info.licence if licence is None else licence,
+                source_url=info.source_url if source_url is None else source_url,
+                original_filename=filename[:255], checksum="", public=public,
                 imported_by=user if user is not None and user.is_authenticated else None, vintage=vintage,
                 synthetic=synthetic,
             )

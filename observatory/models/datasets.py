@@ -62,6 +62,11 @@ class Dataset(models.Model):
     supersedes = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="superseded_by", verbose_name=_("remplace la version"))
     summary = models.TextField(_("résumé de l'import"), blank=True)
+    public = models.BooleanField(
+        _("données publiques"), default=True,
+        help_text=_("Décoché pour une table de contrôle ou de référence (exemple d'un manuel, fichier de test) : "
+                    "elle sert aux vérifications mais n'est ni listée sur le site ni servie par l'API."),
+    )
     synthetic = models.BooleanField(
         _("données synthétiques"), default=False,
         help_text=_("Chiffres générés ou estimés, non publiés par un service statistique : ils le disent "

@@ -22,6 +22,12 @@ class Command(BaseCommand):
         parser.add_argument("--title", default="", help="titre du jeu de données (par défaut selon le type)")
         parser.add_argument("--source", default="", help="source affichée (par défaut selon le type)")
         parser.add_argument("--vintage", type=int, default=None, help="millésime (par défaut : année la plus récente)")
+        parser.add_argument("--reference", action="store_true",
+                            help="table de contrôle ou de référence : gardée pour les vérifications, ni listée sur le "
+                                 "site ni servie par l'API")
+        parser.add_argument("--publisher", default=None, help="producteur (par défaut selon le type)")
+        parser.add_argument("--licence", default=None, help="licence du producteur (par défaut selon le type)")
+        parser.add_argument("--source-url", default=None, help="adresse de la source (par défaut selon le type)")
         parser.add_argument("--synthetic", action="store_true",
                             help="chiffres générés ou estimés, non officiels : signalés partout, sans licence "
                                  "ni producteur officiels")
@@ -33,7 +39,9 @@ class Command(BaseCommand):
         with path.open("rb") as stream:
             result = run_import(options["kind"], stream, path.name, publish=options["publish"],
                                 dry_run=options["dry_run"], title=options["title"], source=options["source"],
-                                vintage=options["vintage"], synthetic=options["synthetic"])
+                                vintage=options["vintage"], synthetic=options["synthetic"],
+                                public=not options["reference"], publisher=options["publisher"],
+                                licence=options["licence"], source_url=options["source_url"])
         for line in result.summary_lines():
             (self.stdout if result.ok else self.stderr).write(line)
         if not result.ok:

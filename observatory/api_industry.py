@@ -12,20 +12,41 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from observatory.api import DatasetRefSerializer, Pagination, ValidatedFiltersMixin
 from observatory.api_params import MAX_ID, TERRITORY_KEY, YEAR, choice, integer
+from observatory.figures import round_half_up
 from observatory.industry import io_algebra
 from observatory.industry_service import published_io_table
 from observatory.models import DatasetStatus, IndustryEmploymentResult, InputOutputTable
 from observatory.models.industry import Breakdown, Definition
 
 
+@extend_schema_field({"type": "integer", "nullable": True, "description": "Emplois (nombre de postes salariés), "
+                      "arrondis à l'unité comme sur les pages du site."})
+class JobsField(serializers.Field):
+    """A number of jobs rounded half up to the unit: a computed share of a job is no measurement."""
+
+    def to_representation(self, value: float) -> int | None:
+        return round_half_up(value)
+
+
+@extend_schema_field({"type": "number", "nullable": True, "description": "Écart en % du chiffre sectoriel, "
+                      "arrondi à une décimale comme sur les pages du site."})
+class PercentField(serializers.Field):
+    def to_representation(self, value: float) -> float | None:
+        return round_half_up(value, 1)
+
+
 class IndustryEmploymentSerializer(serializers.ModelSerializer):
+    jobs = JobsField(read_only=True)
+    reference_jobs = JobsField(read_only=True)
+    gap_jobs = JobsField(read_only=True)
+    gap_percent = PercentField(read_only=True)
     territory = serializers.CharField(source="territory.key")
     territory_name = serializers.CharField(source="territory.name")
     definition_label = serializers.CharField(source="get_definition_display")

@@ -6,10 +6,36 @@ from django import template
 from django.core.cache import cache
 
 from observatory.cache import TIMEOUT, versioned_key
+from observatory.figures import french_number, french_percent
 from observatory.services import top_tension_occupations
 from observatory.territory import COOKIE_NAME, get_visitor_territory, selectable_territories
 
 register = template.Library()
+
+
+@register.filter
+def number(value, digits: int = 0) -> str:
+    """A count (jobs, euros…), rounded half up to the unit (or ``digits``), in French typography
+    (``observatory.figures``)."""
+    return french_number(value, int(digits))
+
+
+@register.filter
+def signed_number(value, digits: int = 0) -> str:
+    """A gap: ``+21 733``, ``−6 706``."""
+    return french_number(value, int(digits), sign=True)
+
+
+@register.filter
+def percent(value, digits: int = 1) -> str:
+    """``5,4 %``: one decimal by default, narrow no-break space before the sign."""
+    return french_percent(value, int(digits))
+
+
+@register.filter
+def signed_percent(value, digits: int = 1) -> str:
+    """``+5,4 %`` or ``−1,2 %``."""
+    return french_percent(value, int(digits), sign=True)
 
 
 @register.inclusion_tag("components/territory_selector.html", takes_context=True)

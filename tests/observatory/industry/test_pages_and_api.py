@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from django.template.defaultfilters import floatformat
-from django.utils import translation
 from wagtail.test.utils.form_data import nested_form_data
 
+from observatory.figures import french_number, round_half_up
 from observatory.models import (
     Filiere,
     FiliereScope,
@@ -21,9 +20,8 @@ FIGURES_URL = "/observatoire/industrie-en-chiffres/"
 
 
 def shown(value: float) -> str:
-    """A number as the pages print it (French grouping)."""
-    with translation.override("fr"):
-        return floatformat(value, "0g")
+    """A number as the pages print it (rounded half up, narrow no-break space between thousands)."""
+    return french_number(value)
 
 
 @pytest.fixture
@@ -123,7 +121,7 @@ def test_a_scope_edit_reaches_the_page_and_the_api_after_recompute(client, pages
     recompute_industry()
     row = IndustryEmploymentResult.objects.get(territory__key="REG-32", definition="filiere", code="automobile")
     api = client.get("/api/v1/industry-employment/?territory=REG-32&definition=filiere&breakdown=filiere").json()
-    assert next(r for r in api["results"] if r["code"] == "automobile")["jobs"] == row.jobs
+    assert next(r for r in api["results"] if r["code"] == "automobile")["jobs"] == round_half_up(row.jobs)  # whole jobs
     assert shown(row.jobs) in client.get(FIGURES_URL).content.decode()
 
 
@@ -263,3 +261,15 @@ def test_admin_lists_the_filieres_with_their_scope_size(admin_client, industry_w
     assert edit.status_code == 200
     assert "jamais compté deux fois" in edit.content.decode()
     assert "<strong>Périmètre.</strong>" in edit.content.decode()  # the help panel is rendered as HTML
+
+
+def test_the_api_gives_whole_jobs_rounded_like_the_page_and_its_csv(client, industry_world):
+    from observatory.models import IndustryEmploymentResult
+
+    row = next(row for row in IndustryEmploymentResult.objects.select_related("territory")
+               if row.jobs != int(row.jobs))  # a computed figure with a fraction of a job
+    params = {"territory": row.territory.key, "definition": row.definition, "breakdown": row.breakdown}
+    found = next(r for r in client.get("/api/v1/industry-employment/", params).json()["results"] if r["code"] == row.code)
+    assert found["jobs"] == round_half_up(row.jobs) and isinstance(found["jobs"], int)
+    csv_text = client.get("/api/v1/industry-employment/", {**params, "format": "csv"}).content.decode("utf-8-sig")
+    assert f";{round_half_up(row.jobs)};" in csv_text

@@ -104,6 +104,18 @@ class IndustryFigures:
         return sorted(self._select(Definition.FILIERE, Breakdown.FILIERE), key=lambda row: -row.jobs)
 
     @property
+    def filiere_effects(self) -> dict[str, float] | None:
+        """The two effects the filière total nets out against the sector (jobs): service jobs attributed
+        to filières (``services_added``) and sector jobs in no filière (``sector_outside``, e.g.
+        printing), so that a small net gap never hides two large movements."""
+        sector, filieres = self.total(Definition.SECTOR), self.filieres
+        if sector is None or not filieres:
+            return None
+        in_filieres = sum(row.reference_jobs or 0.0 for row in filieres)
+        return {"services_added": sum(row.jobs - (row.reference_jobs or 0.0) for row in filieres),
+                "sector_outside": max(sector.jobs - in_filieres, 0.0)}
+
+    @property
     def filiere_bars(self) -> list[Bar]:
         rows = self.filieres
         top = max((row.jobs for row in rows), default=0.0)
@@ -126,7 +138,7 @@ class IndustryFigures:
 
     @property
     def io_service_branches(self) -> list[IndustryEmploymentResult]:
-        return [row for row in self.io_branches if row.code not in definitions.INDUSTRIAL_A38]
+        return [row for row in self.io_branches if row.code in definitions.SERVICE_A38]
 
     @property
     def io_service_bars(self) -> list[Bar]:

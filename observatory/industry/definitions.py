@@ -53,6 +53,11 @@ A38_BRANCHES: tuple[str, ...] = tuple(code for code, _, _ in _A38_DIVISION_RANGE
 INDUSTRIAL_A38: tuple[str, ...] = ("BZ", "CA", "CB", "CC", "CD", "CE", "CF", "CG", "CH", "CI", "CJ", "CK",
                                    "CL", "CM", "DZ", "EZ")
 
+#: A38 branches of services (sections G to U): agriculture (AZ) and construction (FZ) are neither
+#: industry nor services, so tables of « services that live off industry » leave them out.
+SERVICE_A38: tuple[str, ...] = tuple(code for code in A38_BRANCHES if code not in INDUSTRIAL_A38
+                                     and code not in ("AZ", "FZ"))
+
 #: Short French labels of the A38 branches (INSEE, NA 2008 niveau A38), for tables and charts.
 A38_LABELS: dict[str, str] = {
     "AZ": "Agriculture, sylviculture et pêche", "BZ": "Industries extractives",

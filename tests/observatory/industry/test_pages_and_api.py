@@ -273,3 +273,23 @@ def test_the_api_gives_whole_jobs_rounded_like_the_page_and_its_csv(client, indu
     assert found["jobs"] == round_half_up(row.jobs) and isinstance(found["jobs"], int)
     csv_text = client.get("/api/v1/industry-employment/", {**params, "format": "csv"}).content.decode("utf-8-sig")
     assert f";{round_half_up(row.jobs)};" in csv_text
+
+
+def test_the_filiere_gap_shows_both_the_services_added_and_the_sector_jobs_left_out(client, pages):
+    from observatory.industry_pages_data import industry_figures
+    from observatory.models import Territory
+
+    figures = industry_figures(Territory.objects.get(key="REG-32"))
+    effects = figures.filiere_effects
+    net = figures.total("filiere").jobs - figures.total("sector").jobs
+    assert effects["services_added"] > 0
+    assert effects["services_added"] - effects["sector_outside"] == pytest.approx(net)
+    html = client.get(FIGURES_URL).content.decode()
+    assert "Deux effets" in html and shown(effects["services_added"]) in html
+
+
+def test_agriculture_and_construction_are_not_services():
+    from observatory.industry.definitions import INDUSTRIAL_A38, SERVICE_A38
+
+    assert "AZ" not in SERVICE_A38 and "FZ" not in SERVICE_A38
+    assert not set(SERVICE_A38) & set(INDUSTRIAL_A38) and {"GZ", "HZ", "MA", "NZ"} <= set(SERVICE_A38)

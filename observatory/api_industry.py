@@ -73,7 +73,7 @@ class IndustryEmploymentViewSet(ValidatedFiltersMixin, mixins.ListModelMixin, vi
         "territory": TERRITORY_KEY,
         "year": YEAR,
         "definition": choice(Definition.values, "définition", "sector (NAF B à E), filiere ou io (entrées-sorties)."),
-        "breakdown": choice(Breakdown.values, "ventilation", "total, branche A38 ou filière."),
+        "breakdown": choice(Breakdown.values, "ventilation", "total, branche A38, filière ou variant (sensibilité de la régionalisation entrées-sorties)."),
     }
 
     def get_queryset(self):

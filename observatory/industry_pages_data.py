@@ -104,6 +104,19 @@ class IndustryFigures:
         return sorted(self._select(Definition.FILIERE, Breakdown.FILIERE), key=lambda row: -row.jobs)
 
     @property
+    def io_sensitivity(self) -> list[IndustryEmploymentResult]:
+        """The input–output total under each regionalisation variant (published variant first)."""
+        order = [code for code, _ in definitions.SENSITIVITY_METHODS]
+        rows = self._select(Definition.IO, Breakdown.SENSITIVITY)
+        return sorted(rows, key=lambda row: order.index(row.code) if row.code in order else len(order))
+
+    @property
+    def io_coefficients_year(self) -> int | None:
+        """The year of the input–output coefficients (2018 for the demo), said beside the headline."""
+        row = self.total(Definition.IO)
+        return row.io_table.year if row is not None and row.io_table_id else None
+
+    @property
     def filiere_effects(self) -> dict[str, float] | None:
         """The two effects the filière total nets out against the sector (jobs): service jobs attributed
         to filières (``services_added``) and sector jobs in no filière (``sector_outside``, e.g.

@@ -218,6 +218,16 @@ def recompute_industry(*, method: io_algebra.LocationQuotientMethod = "flq") -> 
             results.append(_result(territory_id, year, Definition.IO, Breakdown.TOTAL, "",
                                    "Industrie (entrées-sorties)", io_result.total, sector_total, dataset_id,
                                    table, io_result.method))
+            if territory_id != national:
+                for variant, variant_label in definitions.SENSITIVITY_METHODS:
+                    try:
+                        variant_result = io_result if variant == method else definitions.io_industry_employment(
+                            table_a, table_x, table_codes, e_national, e_local, method=variant)
+                    except (definitions.DefinitionError, io_algebra.InputOutputError):
+                        continue  # the published variant's warning, if any, is already recorded
+                    results.append(_result(territory_id, year, Definition.IO, Breakdown.SENSITIVITY, variant,
+                                           variant_label, variant_result.total, sector_total, dataset_id, table,
+                                           variant_result.method))
             for branch, jobs in io_result.by_branch().items():
                 if jobs >= 0.5:
                     results.append(_result(territory_id, year, Definition.IO, Breakdown.BRANCH, branch,

@@ -53,6 +53,15 @@ A38_BRANCHES: tuple[str, ...] = tuple(code for code, _, _ in _A38_DIVISION_RANGE
 INDUSTRIAL_A38: tuple[str, ...] = ("BZ", "CA", "CB", "CC", "CD", "CE", "CF", "CG", "CH", "CI", "CJ", "CK",
                                    "CL", "CM", "DZ", "EZ")
 
+#: The regionalisation variants computed for every territory so that readers see how much the
+#: input–output figure depends on that choice (the published figure uses the first): Flegg's
+#: location quotients (δ = 0.3), simple location quotients, national coefficients unchanged.
+SENSITIVITY_METHODS: tuple[tuple[str, str], ...] = (
+    ("flq", "Quotients de localisation de Flegg (δ = 0,3) — chiffre publié"),
+    ("slq", "Quotients de localisation simples"),
+    ("national", "Coefficients nationaux, sans régionalisation"),
+)
+
 #: A38 branches of services (sections G to U): agriculture (AZ) and construction (FZ) are neither
 #: industry nor services, so tables of « services that live off industry » leave them out.
 SERVICE_A38: tuple[str, ...] = tuple(code for code in A38_BRANCHES if code not in INDUSTRIAL_A38
@@ -435,10 +444,14 @@ def io_industry_employment(
     territory_employment: np.ndarray | None = None,
     *,
     industrial_branches: Iterable[str] = INDUSTRIAL_A38,
-    method: io_algebra.LocationQuotientMethod = "flq",
+    method: io_algebra.LocationQuotientMethod | Literal["national"] = "flq",
     delta: float = io_algebra.DEFAULT_FLEGG_DELTA,
 ) -> IOEmploymentResult:
     """Input–output definition for a territory: ``diag(e/x) · L_r · f_r,industry`` (jobs by branch).
+
+    ``method="national"`` keeps the national coefficients for the territory (no location quotient):
+    the variant that assumes the territory buys locally all it needs, shown beside the others as a
+    sensitivity check (``SENSITIVITY_METHODS``).
 
     - national coefficients ``A`` and output ``x`` come from the national table; ``e`` is the
       national employment by branch (same branches), so ``e/x`` is jobs per unit of output;
@@ -464,7 +477,8 @@ def io_industry_employment(
         e_local = np.asarray(territory_employment, dtype=np.float64)
         if e_local.shape != e_national.shape:
             raise DefinitionError("L’emploi du territoire et l’emploi national doivent porter sur les mêmes branches.")
-        local_a = io_algebra.regional_coefficients(a, e_local, e_national, method=method, delta=delta)
+        local_a = a.copy() if method == "national" else io_algebra.regional_coefficients(
+            a, e_local, e_national, method=method, delta=delta)
         productivity = np.divide(x, e_national, out=np.zeros_like(x), where=e_national > 0)
         local_x = productivity * e_local
         # Location quotients ignore how much the local buyers need: in a territory very specialised

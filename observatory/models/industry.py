@@ -208,6 +208,7 @@ class Breakdown(models.TextChoices):
     TOTAL = "total", _("total")
     BRANCH = "branch", _("branche A38")
     FILIERE = "filiere", _("filière")
+    SENSITIVITY = "variant", _("variante de régionalisation (sensibilité)")
 
 
 class IndustryEmploymentResultQuerySet(models.QuerySet):

@@ -52,7 +52,8 @@ def test_figures_page_shows_the_three_definitions_for_the_default_territory(clie
     assert shown(region["filiere"].jobs) in html and shown(region["io"].jobs) in html
     assert "Données de démonstration synthétiques" in html
     assert "Insee, comptes nationaux 2018 (2018)" in html  # source and vintage
-    assert html.count("<table") == 3 and html.count('class="bar-chart"') == 3
+    # definitions, filières, service branches, and the regionalisation sensitivity (no chart for it)
+    assert html.count("<table") == 4 and html.count('class="bar-chart"') == 3
     assert "/observatoire/industrie-en-chiffres/csv/definitions/" in html
     assert "Comprendre les trois chiffres" in html and "Méthode détaillée" in html
 
@@ -293,3 +294,20 @@ def test_agriculture_and_construction_are_not_services():
 
     assert "AZ" not in SERVICE_A38 and "FZ" not in SERVICE_A38
     assert not set(SERVICE_A38) & set(INDUSTRIAL_A38) and {"GZ", "HZ", "MA", "NZ"} <= set(SERVICE_A38)
+
+
+def test_the_regional_io_figure_is_shown_with_its_sensitivity_to_the_regionalisation_choice(client, pages):
+    from observatory.industry.definitions import SENSITIVITY_METHODS
+    from observatory.models import IndustryEmploymentResult
+
+    variants = {row.code: row for row in IndustryEmploymentResult.objects.filter(
+        territory__key="REG-32", definition="io", breakdown="variant")}
+    assert set(variants) == {code for code, _ in SENSITIVITY_METHODS}
+    published = IndustryEmploymentResult.objects.get(territory__key="REG-32", definition="io", breakdown="total")
+    assert variants["flq"].jobs == published.jobs  # the first line is the published figure
+    assert len({round(row.jobs) for row in variants.values()}) == 3  # the choice does change the figure
+    html = client.get(FIGURES_URL).content.decode()
+    assert "à coefficients 2018" in html and "Ce chiffre dépend d’un choix de méthode" in html
+    for row in variants.values():
+        assert shown(row.jobs) in html
+    assert not IndustryEmploymentResult.objects.filter(territory__key="FR", breakdown="variant").exists()

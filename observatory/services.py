@@ -14,13 +14,16 @@ from django.db.models import Max, Q
 from django.urls import NoReverseMatch
 
 from observatory.cache import TIMEOUT, versioned_key
+from observatory.figures import french_number, round_half_up
 from observatory.models import (
     Dataset,
     DatasetKind,
     DatasetStatus,
     Employment,
     HiringProjects,
+    IndustryEmploymentResult,
     KeyIndicator,
+    OccupationStats,
     OccupationTension,
     RomeFapLink,
     RomeOccupation,
@@ -275,17 +278,19 @@ def published_datasets() -> list[Dataset]:
 
 @dataclass(frozen=True)
 class KeyFigure:
-    """A key figure as displayed: the formatted value, its territory, dataset and year."""
+    """A key figure as displayed: the formatted value, its territory, dataset and year (or period)."""
 
     display: str
     value: float | int | None
     territory: Territory
     dataset: Dataset
-    vintage: int
+    vintage: int | str
+    #: Where the figure is national although the indicator names a territory (DARES portraits).
+    is_national: bool = False
 
 
 def _thousands(value: int) -> str:
-    return f"{value:,}".replace(",", "\u202f")
+    return french_number(value)
 
 
 def _at_least(value: int, partial: bool) -> str:
@@ -296,7 +301,7 @@ def _at_least(value: int, partial: bool) -> str:
 def key_indicator_value(indicator: KeyIndicator) -> KeyFigure | None:
     """The current value of a key indicator from published data (2 queries, cached), or None."""
     key = versioned_key("key", indicator.pk, indicator.measure, indicator.territory_id, indicator.fap_id,
-                        indicator.naf_id)
+                        indicator.naf_id, indicator.definition)
     cached = cache.get(key)
     if cached is not None:
         return cached or None
@@ -335,6 +340,24 @@ def _compute_key_figure(indicator: KeyIndicator) -> KeyFigure | None:
         difficult = sum(row.difficult for row in rows)
         share = round(100 * difficult / projects)
         return KeyFigure(f"{share}\u202f%", share, territory, rows[0].dataset, latest)
+    if measure == KeyIndicator.Measure.MEDIAN_SALARY and indicator.fap_id:
+        # DARES publishes the median for France only: the figure says so, whatever territory was set.
+        row = (OccupationStats.objects.published()
+               .filter(fap_id=indicator.fap_id, indicator="median_salary", dimension="")
+               .select_related("dataset").order_by("-period").first())
+        if row is None:
+            return None
+        france = Territory.objects.filter(key="FR").first() or territory
+        return KeyFigure(f"{french_number(row.value)}\u202f€", row.value, france, row.dataset, row.period,
+                         is_national=True)
+    if measure == KeyIndicator.Measure.INDUSTRY_JOBS and indicator.definition:
+        result = (IndustryEmploymentResult.objects
+                  .filter(territory=territory, definition=indicator.definition, breakdown="total")
+                  .select_related("employment_dataset").order_by("-year").first())
+        if result is None:
+            return None
+        return KeyFigure(french_number(result.jobs), round_half_up(result.jobs), territory, result.employment_dataset,
+                         result.year)
     if measure == KeyIndicator.Measure.EMPLOYMENT and indicator.naf_id:
         naf = indicator.naf
         rows = Employment.objects.published().filter(territory=territory).filter(

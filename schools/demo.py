@@ -68,9 +68,10 @@ PUPIL_BODY = [
     }),
     ("myth_fact", {
         "myth": "Dans l’industrie, on gagne mal sa vie.",
-        "fact": "La moitié des techniciens de maintenance gagnent plus de 2 020 € nets par mois. Les cadres "
-                "techniques de la maintenance : plus de 3 120 €.",
-        "source": "Dares, Portrait statistique des métiers, salaires médians 2017-2019",
+        "fact": "Les métiers qualifiés de l’industrie paient souvent mieux qu’on ne le croit. Voici ci-dessous, "
+                "pour toute la France, le salaire que la moitié des salariés à temps complet dépassent, dans "
+                "deux métiers de la maintenance.",
+        "source": "Dares, Portrait statistique des métiers (chiffres ci-dessous, avec leur période)",
     }),
     ("myth_fact", {
         "myth": "Les usines ferment, il n’y a plus de travail.",
@@ -119,6 +120,29 @@ def _territories() -> dict:
     from observatory.models import Territory
 
     return {territory.key: territory for territory in Territory.objects.filter(key__startswith="DEP-")}
+
+
+#: Salary figures of the pupils' page, read from the observatory, never typed: (FAP, caption).
+SALARY_FIGURES = (
+    ("G1Z", "Salaire médian net mensuel : techniciens et agents de maîtrise de la maintenance"),
+    ("H0Z91", "Salaire médian net mensuel : cadres techniques de la maintenance"),
+)
+
+
+def _salary_figures() -> list:
+    """Indicator blocks for ``SALARY_FIGURES`` (key indicators created once, idempotently)."""
+    from observatory.models import FapFamily, KeyIndicator, Territory
+
+    region = Territory.objects.filter(key="REG-32").first()
+    blocks = []
+    for code, title in SALARY_FIGURES:
+        fap = FapFamily.objects.filter(code=code).first()
+        if fap is None or region is None:
+            continue
+        indicator, _ = KeyIndicator.objects.get_or_create(
+            measure=KeyIndicator.Measure.MEDIAN_SALARY, fap=fap, territory=region, defaults={"title": title})
+        blocks.append(("indicator", {"indicator": indicator, "comment": ""}))
+    return blocks
 
 
 def _figures_for_class() -> list:
@@ -284,8 +308,11 @@ def load(stdout) -> None:
     quiz = _load_quiz(home)
     if not home.get_children().filter(slug="collegiens-lyceens").exists():
         events_link = {"page": events, "external_url": "", "label": "Voir les événements"}
-        body = [block if block[0] != "call_to_action" else ("call_to_action", {**block[1], "link": events_link})
-                for block in PUPIL_BODY]
+        body = []
+        for block in PUPIL_BODY:
+            body.append(block if block[0] != "call_to_action" else ("call_to_action", {**block[1], "link": events_link}))
+            if block[0] == "myth_fact" and "ci-dessous" in block[1]["source"]:
+                body.extend(_salary_figures())
         profiles, _filieres = _careers_pages()
         cards = [{"job_profile": profiles[slug], "hook": hook, "what_you_do": what, "how_to_get_there": how}
                  for slug, hook, what, how in JOB_CARDS if slug in profiles]

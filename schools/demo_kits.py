@@ -176,8 +176,9 @@ KITS = [
                 "Éléments de réponse — Vrai ou faux ?", "Pour l’enseignant",
                 [Section("1. Un métier d’hommes ?", ["Faux pour de nombreux métiers : plus d’un agent qualifié de "
                                                      "laboratoire sur deux est une femme (52 %, Dares, 2017-2019)."]),
-                 Section("2. Mal payé ?", ["Le salaire médian des techniciens de maintenance atteint 2 020 € nets "
-                                           "par mois, celui des cadres techniques de la maintenance 3 120 € "
+                 Section("2. Mal payé ?", ["Le salaire médian des techniciens et agents de maîtrise de la maintenance "
+                                           "(FAP G1Z) atteint 2 020 € nets par mois, celui des cadres techniques de "
+                                           "la maintenance (FAP H0Z91) 3 100 € "
                                            "(Dares, 2017-2019)."]),
                  Section("3. Ne recrute plus ?", ["Faux : les soudeurs et les chaudronniers font partie des métiers "
                                                   "en tension « très forte » en France (Dares et France Travail, 2019)."]),

@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from .datasets import Dataset, DatasetStatus
+from .industry import Definition
 from .nomenclatures import FapFamily, NafActivity, RomeOccupation, Territory
 
 
@@ -193,6 +194,8 @@ class KeyIndicator(index.Indexed, models.Model):
         HIRING_PROJECTS = "hiring_projects", _("Projets de recrutement (BMO)")
         HIRING_DIFFICULT = "hiring_difficult", _("Part des recrutements jugés difficiles (BMO)")
         EMPLOYMENT = "employment", _("Emploi salarié d'une activité NAF")
+        MEDIAN_SALARY = "median_salary", _("Salaire médian net d'une famille de métiers (France)")
+        INDUSTRY_JOBS = "industry_jobs", _("Emploi industriel selon une définition (secteur, filières, entrées-sorties)")
 
     title = models.CharField(_("intitulé"), max_length=120,
                              help_text=_("Texte affiché sous le chiffre, ex. « projets de recrutement en 2024 »."))
@@ -204,8 +207,13 @@ class KeyIndicator(index.Indexed, models.Model):
     naf = models.ForeignKey(NafActivity, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
                             verbose_name=_("activité NAF"), help_text=_("Obligatoire pour l'emploi salarié."))
 
+    definition = models.CharField(
+        _("définition de l'industrie"), max_length=10, blank=True,
+        choices=Definition.choices,
+        help_text=_("Obligatoire pour l'emploi industriel."))
+
     panels = [FieldPanel("title"), FieldPanel("measure"), FieldPanel("territory"), FieldPanel("fap"),
-              FieldPanel("naf")]
+              FieldPanel("naf"), FieldPanel("definition")]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
 
     class Meta:
@@ -223,6 +231,10 @@ class KeyIndicator(index.Indexed, models.Model):
             raise ValidationError({"fap": _("Choisissez la famille de métiers dont afficher la tension.")})
         if self.measure == self.Measure.EMPLOYMENT and not self.naf_id:
             raise ValidationError({"naf": _("Choisissez l'activité NAF dont afficher l'emploi.")})
+        if self.measure == self.Measure.MEDIAN_SALARY and not self.fap_id:
+            raise ValidationError({"fap": _("Choisissez la famille de métiers dont afficher le salaire médian.")})
+        if self.measure == self.Measure.INDUSTRY_JOBS and not self.definition:
+            raise ValidationError({"definition": _("Choisissez la définition de l'industrie à compter.")})
 
     def current(self):
         """The figure from the latest published dataset, or None (see ``observatory.services``)."""

@@ -302,3 +302,35 @@ def test_a_profiles_hiring_projects_under_partial_secrecy_say_at_least_and_give_
     html = render_to_string("components/tension_badge.html",
                             {"tension": tensions_for_families([("H2913", "D2Z42")], region)[("H2913", "D2Z42")]})
     assert "au moins" in html and "jugés difficiles" not in html
+
+
+def test_a_median_salary_figure_is_the_familys_national_median_never_typed(tension_data):
+    from observatory.models import FapFamily
+    from tests.observatory.conftest import import_file
+
+    import_file("occupation-stats", "salaire_median_3niv.csv", publish=True)
+    region = Territory.objects.get(key="REG-32")
+    indicator = KeyIndicator.objects.create(title="Cadres techniques de la maintenance", territory=region,
+                                            measure=KeyIndicator.Measure.MEDIAN_SALARY,
+                                            fap=FapFamily.objects.get(code="H0Z91"))
+    figure = indicator.current()
+    assert figure.display == "3\u202f100\u202f€"  # H0Z91, not the 3 120 € of all industrial engineers (H0Z)
+    assert figure.is_national and figure.territory.key == "FR" and figure.vintage == "2017-2019"
+    html = render_to_string("blocks/indicator_block.html", {"value": {"indicator": indicator, "comment": ""}})
+    assert "France entière" in html and "2017-2019" in html
+
+
+def test_an_industry_jobs_figure_says_when_its_data_are_synthetic(nomenclatures):
+    from observatory.industry_service import ensure_default_filieres, recompute_industry
+    from tests.observatory.conftest import import_file
+
+    import_file("naf", "naf_rev2.csv")
+    import_file("employment", "emploi_synthetique_hdf_2023.csv", publish=True, synthetic=True)
+    ensure_default_filieres()
+    recompute_industry()
+    indicator = KeyIndicator.objects.create(title="Emplois industriels", measure=KeyIndicator.Measure.INDUSTRY_JOBS,
+                                            territory=Territory.objects.get(key="REG-32"), definition="sector")
+    figure = indicator.current()
+    assert figure is not None and figure.vintage == 2023
+    html = render_to_string("blocks/indicator_block.html", {"value": {"indicator": indicator, "comment": ""}})
+    assert "données synthétiques, non officielles" in html

@@ -224,3 +224,31 @@ def test_being_synthetic_is_an_attribute_not_a_word_in_the_title(db):
 
     assert not is_synthetic(DatasetFactory(title="Méthode synthétique de l'Insee"))
     assert is_synthetic(DatasetFactory(title="Emploi salarié 2023", synthetic=True))
+
+
+@pytest.mark.shared_data
+def test_real_files_every_industrial_code_shows_its_qualified_family_and_rankings_skip_unpublished_cells(
+        nomenclatures, shared_data):
+    """Against the full DARES 2019 file (every département of France) and the official crosswalk."""
+    from observatory.models import OccupationTension, RomeFapLink, Territory
+    from observatory.services import tensions_for_families, top_tension_occupations
+    from observatory.tension import family_for_qualified_jobseeker
+    from tests.observatory.conftest import import_bytes
+
+    crosswalk = (shared_data / "rome-v3" / "passage_fap2009_romev3.txt").read_bytes()
+    assert import_bytes("fap-rome", crosswalk, "passage_fap2009_romev3.txt").ok
+    tension = (shared_data / "dares-psm" / "tensions_tensions.csv").read_bytes()
+    assert import_bytes("tension", tension, "tensions_tensions.csv", publish=True).ok
+    links: dict[str, list[tuple[str, str]]] = {}
+    for rome, fap, digits in RomeFapLink.objects.values_list("rome__code", "fap__code", "qualifications"):
+        links.setdefault(rome, []).append((fap, digits))
+    defaults = dict(RomeFapLink.objects.filter(is_default=True).values_list("rome__code", "fap__code"))
+    assert defaults == {rome: family_for_qualified_jobseeker(pairs) for rome, pairs in links.items()}
+    assert defaults["H2913"] == "D2Z42"
+    # Every derived row stands for the code's default family, never another one.
+    rows = OccupationTension.objects.select_related("rome", "tension__fap")
+    assert all(row.tension.fap.code == defaults[row.rome.code] for row in rows)
+    oise = Territory.objects.get(key="DEP-60")
+    assert tensions_for_families([("H2913", "D2Z42")], oise)[("H2913", "D2Z42")].level == 5
+    for territory in Territory.objects.filter(level="departement", tension_rows__isnull=False).distinct()[:40]:
+        assert all(item.level is not None for item in top_tension_occupations(territory, limit=10)), territory.key

@@ -351,7 +351,7 @@ def salaries(db):
 def test_salary_is_the_detailed_familys_national_median_and_says_france(client, profile_index, territories, salaries):
     profile = _profile(profile_index, rome_codes="H2913", fap_code="D2Z42")
     html = client.get(profile.url).content.decode()
-    assert "1\xa0746 € net par mois" in html  # D2Z42, not D2Z's 1 756
+    assert "1\u202f746\u202f€ net par mois" in html  # D2Z42, not D2Z's 1 756
     assert "France entière" in html and "(FAP D2Z42)" in html
     assert "famille plus large" not in html
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from audience import reports
 from audience.channels import CHANNELS, channel_label
 from audience.models import PageFeedback
+from website.csv_safety import neutralise_row
 
 VIEW_PERMISSION = "audience.view_pageviewcount"
 FEEDBACK_PERMISSION = "audience.view_pagefeedback"
@@ -59,8 +60,8 @@ def _csv_response(filename: str, header: list[str], rows) -> StreamingHttpRespon
     def generate():
         yield "\ufeff"  # so that spreadsheet software reads the accents right
         yield writer.writerow(header)
-        for row in rows:
-            yield writer.writerow(row)
+        for row in rows:  # visitors' comments: a formula must not run in the statistician's spreadsheet
+            yield writer.writerow(neutralise_row(row))
 
     response = StreamingHttpResponse(generate(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

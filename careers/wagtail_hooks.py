@@ -8,12 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from careers.models import Company, Testimonial, TrainingProvider
+from website.admin_exports import SafeExportSnippetViewSet
 
 
-class CompanyViewSet(SnippetViewSet):
+class CompanyViewSet(SafeExportSnippetViewSet):
     model = Company
     icon = "site"
     menu_label = _("Entreprises")
@@ -30,7 +31,7 @@ class TestimonialFilterSet(WagtailFilterSet):
         fields = ["live", "company"]
 
 
-class TestimonialViewSet(SnippetViewSet):
+class TestimonialViewSet(SafeExportSnippetViewSet):
     model = Testimonial
     icon = "openquote"
     menu_label = _("Témoignages")
@@ -41,7 +42,7 @@ class TestimonialViewSet(SnippetViewSet):
     export_filename = "temoignages"
 
 
-class TrainingProviderViewSet(SnippetViewSet):
+class TrainingProviderViewSet(SafeExportSnippetViewSet):
     model = TrainingProvider
     icon = "book"
     menu_label = _("Organismes de formation")

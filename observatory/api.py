@@ -45,6 +45,7 @@ from observatory.models import (
     TerritoryLevel,
 )
 from observatory.tension import LEVEL_LABELS
+from website.csv_safety import neutralise_row
 
 CACHE_SECONDS = 3600
 CSV_MAX_ROWS = 100_000
@@ -68,7 +69,7 @@ class CSVRenderer(BaseRenderer):
             fields = list(dict.fromkeys(key for row in rows for key in row))
             writer = csv.DictWriter(buffer, fieldnames=fields, delimiter=";", extrasaction="ignore")
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows(neutralise_row(row) for row in rows)
         return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

@@ -11,12 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from observatory.models import Filiere
+from website.admin_exports import SafeExportSnippetViewSet
 
 
-class FiliereViewSet(SnippetViewSet):
+class FiliereViewSet(SafeExportSnippetViewSet):
     """The filières and their scope (NAF codes and shares), listed in the « Observatoire » admin menu."""
 
     model = Filiere

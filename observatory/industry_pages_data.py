@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Q
 from django.http import HttpResponse
@@ -25,6 +26,7 @@ from observatory.models import (
     Territory,
 )
 from observatory.models.industry import Breakdown, Definition
+from website.csv_safety import neutralise_row
 
 DEFINITION_ORDER = (Definition.SECTOR, Definition.FILIERE, Definition.IO)
 DEFINITION_SHORT = {
@@ -246,11 +248,21 @@ def filiere_detail(filiere: Filiere, figures: IndustryFigures | None, *, with_te
 CSV_TABLES = ("definitions", "filieres", "branches")
 
 
+class SafeCsvWriter:
+    """``csv.writer`` whose rows pass through :func:`website.csv_safety.neutralise_row`."""
+
+    def __init__(self, stream) -> None:
+        self._writer = csv.writer(stream)
+
+    def writerow(self, row) -> Any:
+        return self._writer.writerow(neutralise_row(row))
+
+
 def _csv(filename: str) -> tuple[HttpResponse, csv.writer]:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")  # BOM: spreadsheet software then reads the accents right
-    return response, csv.writer(response)
+    return response, SafeCsvWriter(response)
 
 
 def _provenance(figures: IndustryFigures) -> list[str]:

@@ -7,13 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from observatory import admin_views, industry_admin  # noqa: F401 — industry_admin registers the filière snippets
 from observatory.models import KeyIndicator
+from website.admin_exports import SafeExportSnippetViewSet
 
 
-class KeyIndicatorViewSet(SnippetViewSet):
+class KeyIndicatorViewSet(SafeExportSnippetViewSet):
     model = KeyIndicator
     icon = "table"
     menu_label = _("Chiffres clés")

@@ -11,12 +11,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import BaseListingView
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from schools.models import ClassroomKitPage, Discipline
+from website.admin_exports import SafeExportSnippetViewSet
 
 
-class DisciplineViewSet(SnippetViewSet):
+class DisciplineViewSet(SafeExportSnippetViewSet):
     model = Discipline
     icon = "tag"
     menu_label = _("Disciplines (kits)")

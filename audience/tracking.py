@@ -47,7 +47,7 @@ def count_response(request: HttpRequest, response: HttpResponse) -> bool:
     page_id = getattr(request, REQUEST_ATTRIBUTE, None)
     if page_id is None:
         header = response.headers.get(PAGE_HEADER)
-        page_id = int(header) if header and header.isdigit() else None
+        page_id = int(header) if header and header.isascii() and header.isdigit() else None
     if page_id is None or response.status_code != 200:
         return False
     if PAGE_HEADER not in response.headers:

@@ -79,7 +79,8 @@ def _done(request: HttpRequest, page: Page) -> HttpResponse:
 @require_GET
 def feedback_thanks(request: HttpRequest) -> HttpResponse:
     raw = request.GET.get("page", "")
-    page = _public_page(int(raw)) if raw.isdigit() else None
+    # ASCII digits only (int() refuses « ² », which isdigit() accepts), short enough for a database id.
+    page = _public_page(int(raw)) if raw.isascii() and raw.isdigit() and len(raw) <= 12 else None
     return render(request, "audience/feedback_result.html", {
         "message": _("Merci pour votre avis ! Il nous aide à améliorer le site."), "success": True, "target": page,
     })

@@ -60,8 +60,13 @@ def _profiles(index_page):
 
 def _search_ids(index_page, query: str) -> list[int]:
     from careers.models import JobProfilePage
+    from website.search import searchable_words
 
-    results = JobProfilePage.objects.child_of(index_page).live().public().search(query, operator="and")
+    # The same cleaning as the site search: an unterminated quote was a 500 on SQLite's full-text.
+    words = searchable_words(query)
+    if not words:
+        return []
+    results = JobProfilePage.objects.child_of(index_page).live().public().search(words, operator="and")
     return [page.pk for page in results]
 
 

@@ -52,7 +52,7 @@ def parse_answers(questions, data: Mapping[str, str]) -> tuple[dict[int, int], l
         if not raw:
             missing.append(number)
             continue
-        if not raw.isdigit() or not 0 <= int(raw) <= MAX_ANSWER:
+        if not (raw.isascii() and raw.isdigit()) or not 0 <= int(raw) <= MAX_ANSWER:
             invalid.append(number)
             continue
         answers[question.pk] = int(raw)

@@ -163,7 +163,7 @@ def _rich_text_links(source: str) -> Iterator[tuple[str, int]]:
     for anchor in _ANCHOR.findall(source or ""):
         attributes = {name.lower(): val for name, val in _ATTRIBUTE.findall(anchor)}
         linktype, raw_id = attributes.get("linktype"), attributes.get("id", "")
-        if linktype in ("page", "document") and raw_id.isdigit():
+        if linktype in ("page", "document") and raw_id.isascii() and raw_id.isdigit():
             yield linktype, int(raw_id)
 
 

@@ -141,7 +141,7 @@ def _add_pages_of_resolved_figures(model, pages_by_dataset: dict[int, set[int]],
     for ct_id, to_id, page_id in references[: max_objects * 10]:
         grouped.setdefault(ct_id, {}).setdefault(to_id, set()).add(int(page_id))
     for ct_id, pages_by_object in grouped.items():
-        ids = [int(pk) for pk in pages_by_object if pk.isdigit()][:max_objects]
+        ids = [int(pk) for pk in pages_by_object if pk.isascii() and pk.isdigit()][:max_objects]
         for pk, figure in by_model[ct_id].objects.in_bulk(ids).items():
             value = figure.current()
             dataset = getattr(value, "dataset", None)

@@ -33,7 +33,7 @@ def _vimeo_id(url: str) -> str | None:
     host = (parsed.hostname or "").removeprefix("www.")
     if host not in {"vimeo.com", "player.vimeo.com"}:
         return None
-    digits = [part for part in parsed.path.split("/") if part.isdigit()]
+    digits = [part for part in parsed.path.split("/") if part.isascii() and part.isdigit()]
     return digits[-1] if digits else None
 
 

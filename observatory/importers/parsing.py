@@ -222,7 +222,7 @@ def parse_code(value: Any, width: int = 0) -> str | None:
     match = _FLOAT_CODE.match(text)
     if match:
         text = match.group(1)
-    if width and text.isdigit():
+    if width and text.isascii() and text.isdigit():
         text = text.zfill(width)
     return text.upper()
 

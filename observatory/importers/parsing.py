@@ -382,10 +382,37 @@ class _Prefixed(io.RawIOBase):
         return len(chunk)
 
 
+#: Bounds checked before and while a workbook is read: a few hundred kilobytes of zipped XML can
+#: unpack to gigabytes (a « decompression bomb »), and a sheet can declare 16 384 columns. The
+#: official files are far below: a BMO workbook unpacks to about 25 MB, with 20-odd columns.
+MAX_XLSX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024
+MAX_XLSX_COLUMNS = 200
+MAX_XLSX_ROWS = 2_000_000
+
+
+def xlsx_uncompressed_size(data: IO[bytes]) -> int | None:
+    """Total unpacked size of a workbook's parts (bytes, from the zip directory), None if not a zip."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(data) as archive:
+            return sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    finally:
+        data.seek(0)
+
+
 def _iter_xlsx_rows(head: bytes, stream: IO[bytes], log: ProblemLog) -> Iterator[tuple[int, list[str]]]:
     import openpyxl  # only needed for workbooks
 
     data = io.BytesIO(head + stream.read())
+    unpacked = xlsx_uncompressed_size(data)
+    if unpacked is not None and unpacked > MAX_XLSX_UNCOMPRESSED_BYTES:
+        log.add(None, None, None, f"classeur Excel refusé : il se décompresse en {unpacked // (1024 * 1024)} Mo, "
+                                  f"plus que les {MAX_XLSX_UNCOMPRESSED_BYTES // (1024 * 1024)} Mo admis "
+                                  "(fichier piégé ou anormal)")
+        raise FileRejected(log)
     try:
         workbook = openpyxl.load_workbook(data, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a damaged file
@@ -393,7 +420,11 @@ def _iter_xlsx_rows(head: bytes, stream: IO[bytes], log: ProblemLog) -> Iterator
         raise FileRejected(log) from None
     try:
         sheet = workbook.worksheets[0]
-        for line_no, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        # Columns beyond the bound are not read at all (a declared width of 16 384 columns costs nothing).
+        for line_no, values in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_XLSX_COLUMNS), start=1):
+            if line_no > MAX_XLSX_ROWS:
+                log.add(line_no, None, None, f"classeur Excel refusé : plus de {MAX_XLSX_ROWS:,} lignes".replace(",", "\u202f"))
+                raise FileRejected(log)
             cells = ["" if value is None else _xlsx_text(value) for value in values]
             if any(cell.strip() for cell in cells):
                 yield line_no, cells

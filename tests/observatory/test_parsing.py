@@ -257,3 +257,37 @@ def test_generic_territory_file_accepts_level_names():
     rows, log = parse(formats.parse_territories, content)
     assert [row.key for row in rows] == ["DEP-59", "ZE-3201"]
     assert log.problems[0].column == "niveau"
+
+
+def _workbook(rows: list[list[object]], extra_member: tuple[str, bytes] | None = None) -> bytes:
+    import zipfile
+
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    if extra_member is not None:
+        with zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(*extra_member)
+    return buffer.getvalue()
+
+
+def test_a_workbook_that_unpacks_beyond_the_bound_is_refused_before_it_is_read(monkeypatch):
+    from observatory.importers import parsing
+
+    monkeypatch.setattr(parsing, "MAX_XLSX_UNCOMPRESSED_BYTES", 1024 * 1024)
+    bomb = _workbook([["annee", "met"], [2025, 10]], ("xl/padding.xml", b"0" * (2 * 1024 * 1024)))
+    assert len(bomb) < 100 * 1024  # small on disk…
+    rows, log = parse(formats.parse_bmo, bomb, "bmo.xlsx")
+    assert rows == [] and "se décompresse" in log.problems[0].message  # …refused for what it would become
+
+
+def test_a_sheet_declaring_thousands_of_columns_is_read_only_up_to_the_bound():
+    from observatory.importers.parsing import MAX_XLSX_COLUMNS, iter_raw_rows
+
+    row = ["x"] * 3 + [None] * 5000 + ["far"]
+    lines = list(iter_raw_rows(io.BytesIO(_workbook([row])), "large.xlsx", ProblemLog()))
+    assert len(lines[0][1]) == MAX_XLSX_COLUMNS

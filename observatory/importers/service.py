@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
 from observatory.models import (
@@ -240,6 +240,25 @@ def run_import(kind: str, stream: IO[bytes], filename: str, *, user=None, publis
     return result
 
 
+#: Key of the PostgreSQL advisory lock that serialises publications (any constant the project
+#: uses for nothing else; it shows in pg_locks while a publication runs).
+PUBLICATION_LOCK_KEY = 0x1DA_0B11
+
+
+def _lock_publications() -> None:
+    """Serialise publications until the transaction ends.
+
+    Two statisticians publishing at once (two vintages of one kind, or two kinds whose derived
+    tables are rebuilt together) would otherwise both archive « the previous version » and both
+    rebuild the derived rows: the second failed with an IntegrityError and the « remplace la
+    version » chain broke. PostgreSQL: a transaction-level advisory lock. SQLite already serialises
+    writing transactions.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [PUBLICATION_LOCK_KEY])
+
+
 def publish_dataset(dataset: Dataset, user=None) -> Dataset | None:
     """Make ``dataset`` the published version of its kind and vintage; archive the previous one.
 
@@ -249,6 +268,7 @@ def publish_dataset(dataset: Dataset, user=None) -> Dataset | None:
     from observatory.importers.derived import rebuild_after_publication
 
     with transaction.atomic():
+        _lock_publications()
         if dataset.kind in NOMENCLATURE_KINDS:
             # Nomenclature files add up (regions, then départements…): each stays published as provenance.
             dataset.status = DatasetStatus.PUBLISHED

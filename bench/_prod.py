@@ -42,6 +42,7 @@ def production_env(database_url: str, **extra: str) -> dict[str, str]:
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",  # no TLS on the loopback: see the module docstring
         "DATABASE_URL": database_url,
+        "EMAIL_HOST": os.environ.get("EMAIL_HOST", "localhost"),  # production refuses to start without one
         "STATIC_ROOT": str(collected_static()),
         "MEDIA_ROOT": os.environ.get("BENCH_MEDIA_ROOT", str(PROJECT / "test-media")),
         "LOG_LEVEL": "ERROR",
@@ -59,7 +60,8 @@ def collected_static() -> Path:
         _static_root = Path(tempfile.mkdtemp(prefix="ida-bench-static-"))
         env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
         env.update({"DJANGO_SETTINGS_MODULE": "website.settings.production", "SECRET_KEY": "collectstatic-only",
-                    "ALLOWED_HOSTS": "127.0.0.1", "STATIC_ROOT": str(_static_root)})
+                    "ALLOWED_HOSTS": "127.0.0.1", "STATIC_ROOT": str(_static_root),
+                    "DATABASE_URL": f"sqlite:///{PROJECT / 'db.sqlite3'}", "EMAIL_HOST": "localhost"})
         subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
                        cwd=PROJECT, env=env, check=True, timeout=300)
     return _static_root

@@ -43,7 +43,7 @@ from django.utils.encoding import iri_to_uri
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "page-cache-version"
-UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/api/")
+UNCACHED_PREFIXES = ("/admin/", "/documents/", "/api/")
 #: The only request header a cached page may vary on.
 CACHEABLE_VARY = {"cookie"}
 

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,9 +9,9 @@ from website import views
 
 handler404 = "website.views.page_not_found"
 handler500 = "website.views.server_error"
+# No Django admin: every editor and role works in Wagtail's admin (/admin/), the only login page.
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

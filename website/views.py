@@ -14,7 +14,6 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /django-admin/",
         "Disallow: /recherche/?",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
         "",
@@ -30,4 +29,10 @@ def server_error(request: HttpRequest) -> HttpResponse:
     # No context processors, no database: the error may come from either.
     from django.template import loader
 
+    if request.path.startswith("/api/"):
+        # The open-data API answers JSON even when the database is down: a client parses every answer.
+        from django.http import JsonResponse
+
+        return JsonResponse({"detail": "Erreur du serveur : réessayez dans quelques minutes."}, status=500,
+                            headers={"Cache-Control": "no-store"}, json_dumps_params={"ensure_ascii": False})
     return HttpResponse(loader.get_template("500.html").render(), status=500)

@@ -136,3 +136,18 @@ def test_the_api_root_lists_every_endpoint_and_the_docs_page_describes_each(clie
     for prefix in prefixes:
         assert f"<code>/api/v1/{prefix}/</code>" in docs, prefix
     assert client.get("/api/v1/", {"format": "api"}).status_code == 404  # no browsable HTML page
+
+
+def test_the_api_answers_json_even_when_the_database_is_down(client, db, monkeypatch):
+    from django.db import OperationalError
+
+    from observatory import api
+
+    def database_down(self):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(api.TerritoryViewSet, "get_queryset", database_down)
+    client.raise_request_exception = False
+    response = client.get("/api/v1/territories/")
+    assert response.status_code == 500 and response["Content-Type"] == "application/json"
+    assert "réessayez" in response.json()["detail"]

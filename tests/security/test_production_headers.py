@@ -24,7 +24,8 @@ READ_SETTINGS = (
 def production_settings() -> dict:
     environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL"}}
     environment.update(DJANGO_SETTINGS_MODULE="website.settings.production", SECRET_KEY="k" * 60,
-                       ALLOWED_HOSTS="industrie-avenir.example")
+                       ALLOWED_HOSTS="industrie-avenir.example", DATABASE_URL="sqlite:///:memory:",
+                       EMAIL_HOST="smtp.industrie-avenir.example")
     result = subprocess.run([sys.executable, "manage.py", "shell", "-c", READ_SETTINGS], cwd=PROJECT,  # noqa: S603
                             env=environment, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr

@@ -12,10 +12,17 @@ import pytest
 PROJECT = Path(__file__).resolve().parent.parent.parent
 
 
+#: What a complete production environment sets besides SECRET_KEY and ALLOWED_HOSTS.
+COMPLETE = {"DATABASE_URL": "sqlite:///:memory:", "EMAIL_HOST": "smtp.industrie-avenir.example"}
+
+
 def _run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    ignored = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
+    """``manage.py`` under production settings with exactly ``env`` (the rest of a complete setup by default)."""
+    ignored = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL", "EMAIL_HOST"}
     environment = {k: v for k, v in os.environ.items() if k not in ignored}
-    environment.update({"DJANGO_SETTINGS_MODULE": "website.settings.production", **env})
+    environment.update({"DJANGO_SETTINGS_MODULE": "website.settings.production", **COMPLETE})
+    environment.update(env)
+    environment = {k: v for k, v in environment.items() if v != ""}  # "" removes a variable
     return subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT, env=environment,  # noqa: S603
                           capture_output=True, text=True, timeout=120)
 
@@ -30,6 +37,21 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = _run_manage("check", SECRET_KEY="x" * 60)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+@pytest.mark.parametrize(("missing", "message"), [
+    ("DATABASE_URL", "DATABASE_URL must be set"), ("EMAIL_HOST", "EMAIL_HOST must be set"),
+])
+def test_production_refuses_to_start_without_a_database_or_a_mail_server(missing, message):
+    result = _run_manage("check", SECRET_KEY="x" * 60, ALLOWED_HOSTS="example.org", **{missing: ""})
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_production_refuses_a_wildcard_allowed_host():
+    result = _run_manage("check", SECRET_KEY="x" * 60, ALLOWED_HOSTS="industrie-avenir.fr,*")
+    assert result.returncode != 0
+    assert "'*' would accept any Host header" in result.stderr
 
 
 def test_production_passes_check_deploy_without_any_warning():

@@ -128,6 +128,17 @@ if DATABASE_IS_POSTGRES:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- E-mail (password resets, workflow notifications) ---------------------------------
+# SMTP from the environment; production refuses to start without EMAIL_HOST (settings/production.py).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() != "false"
+EMAIL_TIMEOUT = 10  # seconds: a stuck mail server must not hold a request forever
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Industrie d'avenir <no-reply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 # --- Cache ----------------------------------------------------------------------------
 # Local memory by default; Django's built-in Redis backend when REDIS_URL is set.
 # "renditions" keeps Wagtail's image rendition lookups out of the database.

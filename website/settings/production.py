@@ -15,7 +15,25 @@ if not os.environ.get("ALLOWED_HOSTS"):
         "ALLOWED_HOSTS must be set in the environment for production "
         "(comma-separated host names, e.g. industrie-avenir.fr,www.industrie-avenir.fr)."
     )
+if "*" in ALLOWED_HOSTS:  # noqa: F405
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS must name the site's host names: '*' would accept any Host header (cache "
+        "poisoning, password-reset links to another site)."
+    )
+if not os.environ.get("DATABASE_URL"):
+    raise ImproperlyConfigured(
+        "DATABASE_URL must be set in the environment for production (e.g. postgres://user:pass@host:5432/db); "
+        "without it the site would silently run on a local SQLite file. To run on SQLite on purpose, "
+        "say so: DATABASE_URL=sqlite:////srv/industrie-avenir/db.sqlite3."
+    )
+if not os.environ.get("EMAIL_HOST"):
+    raise ImproperlyConfigured(
+        "EMAIL_HOST must be set in the environment for production (SMTP server): password resets and the "
+        "editors' workflow notifications are sent by e-mail and would otherwise be lost without a trace."
+    )
 SECRET_KEY = os.environ["SECRET_KEY"]
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"Industrie d'avenir <no-reply@{ALLOWED_HOSTS[0]}>")  # noqa: F405
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]  # noqa: F405
 
 # HTTPS everywhere. Behind a proxy that terminates TLS, it must set X-Forwarded-Proto.

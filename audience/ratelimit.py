@@ -1,8 +1,13 @@
 """Rate-limit anonymous feedback through the cache, without storing who sent it.
 
-The client address is hashed with the site's secret and today's date (so the key changes
-every day and cannot be reversed or linked across days), and the hash lives only in the
-cache for an hour. Nothing reaches the database.
+The client address (through the site's trusted proxies, ``audience.client_address``) is hashed
+with the site's secret and today's date (so the key changes every day and cannot be reversed or
+linked across days), and the hash lives only in the cache for an hour. Nothing reaches the database.
+
+- A client's refused answers do not count toward the page's limit for everyone: one client cannot
+  use up a page's answers for all visitors.
+- While the shared cache (Redis) is down, counting goes on in each server process's memory, so
+  the limits still hold (per process) instead of vanishing.
 """
 
 from __future__ import annotations
@@ -11,8 +16,11 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpRequest
 from django.utils import timezone
+
+from audience.client_address import client_address
 
 #: Answers accepted per client and per page within :data:`WINDOW_SECONDS`.
 MAX_PER_PAGE = 3
@@ -21,26 +29,48 @@ MAX_PER_PAGE_GLOBAL = 200
 WINDOW_SECONDS = 60 * 60
 
 
+#: Counters used while the shared cache is unreachable (this process only).
+FALLBACK = LocMemCache("audience-ratelimit-fallback", {"TIMEOUT": WINDOW_SECONDS, "OPTIONS": {"MAX_ENTRIES": 10_000}})
+
+
+def visitor_address(request: HttpRequest) -> str:
+    """The visitor's address, through the proxies listed in ``TRUSTED_PROXIES``."""
+    return client_address(request.META.get("REMOTE_ADDR", ""), request.META.get("HTTP_X_FORWARDED_FOR"),
+                          settings.TRUSTED_PROXY_NETWORKS)
+
+
 def _client_fingerprint(request: HttpRequest) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = visitor_address(request)
     salt = f"{settings.SECRET_KEY}:{timezone.localdate().isoformat()}"
     return hashlib.sha256(f"{salt}:{address}".encode()).hexdigest()[:24]
 
 
+def _shared_cache_is_down() -> bool:
+    return bool(getattr(cache, "is_down", False))
+
+
+def _count(store, key: str) -> int:
+    """Add one to ``key``'s counter in ``store`` and return it."""
+    if store.add(key, 1, WINDOW_SECONDS):
+        return 1
+    try:
+        return store.incr(key)
+    except ValueError:  # expired between add() and incr()
+        store.add(key, 1, WINDOW_SECONDS)
+        return 1
+
+
 def _hit(key: str, limit: int) -> bool:
     """Add one to ``key``'s counter; True while it stays within ``limit``."""
-    if cache.add(key, 1, WINDOW_SECONDS):
-        return True
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, WINDOW_SECONDS)
-        return True
-    return count <= limit
+    if not _shared_cache_is_down():
+        count = _count(cache, key)
+        if not _shared_cache_is_down():  # the shared cache answered: its count holds
+            return count <= limit
+    return _count(FALLBACK, key) <= limit
 
 
 def allow_feedback(request: HttpRequest, page_id: int) -> bool:
     """True when this client may send one more answer about ``page_id`` now."""
-    client_ok = _hit(f"audience:feedback:{page_id}:{_client_fingerprint(request)}", MAX_PER_PAGE)
-    global_ok = _hit(f"audience:feedback:{page_id}:all", MAX_PER_PAGE_GLOBAL)
-    return client_ok and global_ok
+    if not _hit(f"audience:feedback:{page_id}:{_client_fingerprint(request)}", MAX_PER_PAGE):
+        return False  # refused before touching the page's global count
+    return _hit(f"audience:feedback:{page_id}:all", MAX_PER_PAGE_GLOBAL)

@@ -49,6 +49,11 @@ class ResilientRedisCache(RedisCache):
         self._connection_errors = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)
         self._down_until = 0.0
 
+    @property
+    def is_down(self) -> bool:
+        """True while Redis is left alone after a failure (counters then fall back, see audience.ratelimit)."""
+        return time.monotonic() < self._down_until
+
     get = _failsafe(_default_for_get)(RedisCache.get)
     get_many = _failsafe(lambda *a, **k: {})(RedisCache.get_many)
     has_key = _failsafe(lambda *a, **k: False)(RedisCache.has_key)

@@ -97,3 +97,49 @@ def test_robots_filling_the_hidden_field_store_nothing(browser_client, content_p
     response = _post(browser_client, {"page": content_page.pk, "useful": "oui", "website": "http://spam.example"})
     assert response.status_code == 302
     assert not PageFeedback.objects.exists()
+
+
+def test_one_clients_refused_answers_do_not_use_up_the_page_for_everyone(browser_client, content_page, monkeypatch):
+    from audience import ratelimit
+
+    monkeypatch.setattr(ratelimit, "MAX_PER_PAGE_GLOBAL", MAX_PER_PAGE + 2)
+    for _ in range(20):  # one insistent client: 3 accepted, 17 refused
+        _post(browser_client, {"page": content_page.pk, "useful": "non"}, REMOTE_ADDR="198.51.100.1")
+    for number in (2, 3):
+        response = _post(browser_client, {"page": content_page.pk, "useful": "oui"}, REMOTE_ADDR=f"198.51.100.{number}")
+        assert response.status_code == 302, number
+    assert _post(browser_client, {"page": content_page.pk, "useful": "oui"}, REMOTE_ADDR="198.51.100.4").status_code == 429
+
+
+def test_behind_the_configured_proxy_each_visitor_is_counted_on_their_own(browser_client, content_page, settings):
+    from audience.client_address import parse_networks
+
+    settings.TRUSTED_PROXY_NETWORKS = parse_networks(["10.0.0.0/8"])
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for _ in range(MAX_PER_PAGE):
+        assert _post(browser_client, {"page": content_page.pk, "useful": "oui"}, HTTP_X_FORWARDED_FOR="203.0.113.5",
+                     **proxy).status_code == 302
+    assert _post(browser_client, {"page": content_page.pk, "useful": "oui"}, HTTP_X_FORWARDED_FOR="203.0.113.5",
+                 **proxy).status_code == 429
+    assert _post(browser_client, {"page": content_page.pk, "useful": "oui"}, HTTP_X_FORWARDED_FOR="203.0.113.6",
+                 **proxy).status_code == 302
+    # A client talking to the site directly cannot pick its address with the header.
+    direct = {"REMOTE_ADDR": "198.51.100.9"}
+    for number in range(MAX_PER_PAGE + 1):
+        response = _post(browser_client, {"page": content_page.pk, "useful": "oui"},
+                         HTTP_X_FORWARDED_FOR=f"192.0.2.{number}", **direct)
+    assert response.status_code == 429
+
+
+def test_the_limit_holds_when_the_shared_cache_is_down(browser_client, content_page, settings):
+    from audience import ratelimit
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "website.cache_backends.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:1/0",
+                    "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}},
+    }
+    ratelimit.FALLBACK.clear()
+    for _ in range(MAX_PER_PAGE):
+        assert _post(browser_client, {"page": content_page.pk, "useful": "oui"}).status_code == 302
+    assert _post(browser_client, {"page": content_page.pk, "useful": "oui"}).status_code == 429

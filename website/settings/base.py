@@ -128,6 +128,14 @@ if DATABASE_IS_POSTGRES:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Reverse proxies ------------------------------------------------------------------
+# Addresses or networks of the site's own reverse proxies, comma-separated. Only requests coming
+# from them have their X-Forwarded-For believed (audience.client_address), so that per-visitor
+# limits count visitors, not the proxy. Empty: the connecting address is the visitor's.
+from audience.client_address import parse_networks  # noqa: E402
+
+TRUSTED_PROXY_NETWORKS = parse_networks(os.environ.get("TRUSTED_PROXIES", "").split(","))
+
 # --- E-mail (password resets, workflow notifications) ---------------------------------
 # SMTP from the environment; production refuses to start without EMAIL_HOST (settings/production.py).
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

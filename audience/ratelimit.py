@@ -15,8 +15,7 @@ from __future__ import annotations
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
-from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache import cache, caches
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -29,8 +28,8 @@ MAX_PER_PAGE_GLOBAL = 200
 WINDOW_SECONDS = 60 * 60
 
 
-#: Counters used while the shared cache is unreachable (this process only).
-FALLBACK = LocMemCache("audience-ratelimit-fallback", {"TIMEOUT": WINDOW_SECONDS, "OPTIONS": {"MAX_ENTRIES": 10_000}})
+#: Cache of the counters used while the shared cache is unreachable (this process's memory).
+FALLBACK_CACHE = "counters"
 
 
 def visitor_address(request: HttpRequest) -> str:
@@ -66,7 +65,7 @@ def _hit(key: str, limit: int) -> bool:
         count = _count(cache, key)
         if not _shared_cache_is_down():  # the shared cache answered: its count holds
             return count <= limit
-    return _count(FALLBACK, key) <= limit
+    return _count(caches[FALLBACK_CACHE], key) <= limit
 
 
 def allow_feedback(request: HttpRequest, page_id: int) -> bool:

@@ -10,7 +10,7 @@ from wagtail.admin.menu import MenuItem
 from audience import admin_views
 from audience.channels import normalise_channel
 from audience.counter import record_document_download
-from audience.tracking import is_countable_request, mark_page
+from audience.tracking import mark_page, should_count
 
 
 @hooks.register("before_serve_page")
@@ -22,7 +22,7 @@ def mark_served_page(page, request, serve_args, serve_kwargs):
 
 @hooks.register("before_serve_document")
 def count_document_download(document, request):
-    if is_countable_request(request):
+    if should_count(request, f"document:{document.pk}"):
         record_document_download(document.pk, normalise_channel(request.GET.get("canal"), request.GET.get("utm_source")))
 
 

@@ -27,6 +27,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from audience.tracking import should_count
 from schools import bundle
 from schools.blocks import KitObjectiveBlock, KitStepBlock
 from schools.panels import KitDownloadsPanel
@@ -189,7 +190,8 @@ class ClassroomKitPage(RoutablePageMixin, HeroMixin, SitePage):
         response = StreamingHttpResponse(bundle.iter_zip(members, modified=modified), content_type="application/zip")
         response["Content-Disposition"] = content_disposition_header(True, bundle.archive_file_name(self.title))
         response["Cache-Control"] = "no-cache"
-        if request.method == "GET":
+        # The same rules as page views and documents: no robots, no editors, a ceiling per visitor.
+        if request.method == "GET" and should_count(request, f"kit:{self.pk}"):
             KitDownloadCount.record(self)
         return response
 

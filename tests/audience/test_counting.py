@@ -128,3 +128,14 @@ def test_views_answered_by_the_page_cache_are_counted_too(browser_client, conten
     assert first.status_code == second.status_code == 200
     assert served == [content_page.pk], "the second view must come from the page cache, not from Wagtail"
     assert _views(content_page, "salon") == 2
+
+
+def test_a_reload_loop_from_one_visitor_counts_only_up_to_the_ceiling(browser_client, content_page):
+    from audience.models import PageViewCount
+    from audience.tracking import MAX_COUNTED_PER_VISITOR
+
+    for _ in range(MAX_COUNTED_PER_VISITOR + 20):
+        browser_client.get(content_page.url)
+    browser_client.get(content_page.url, REMOTE_ADDR="198.51.100.77")  # another visitor still counts
+    assert sum(PageViewCount.objects.filter(page=content_page).values_list("views", flat=True)) == \
+        MAX_COUNTED_PER_VISITOR + 1

@@ -15,6 +15,8 @@ from tests.schools.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0"
+
 
 def _zip_bytes(response) -> bytes:
     return b"".join(response.streaming_content)
@@ -214,8 +216,21 @@ def test_each_download_adds_one_to_this_months_counter_and_nothing_else_is_store
     kit = ClassroomKitPageFactory(parent=kit_index)
     add_document(kit)
     for _ in range(3):
-        _zip_bytes(client.get(kit.url + "telecharger/"))
+        _zip_bytes(client.get(kit.url + "telecharger/", HTTP_USER_AGENT=BROWSER))
     counter = KitDownloadCount.objects.get(kit=kit)
     assert counter.count == 3
     assert {field.name for field in KitDownloadCount._meta.fields} == {"id", "kit", "month", "count"}
     assert KitDownloadCount.summary_for(kit.pk) == {"total": 3, "this_month": 3}
+
+
+def test_robots_and_a_download_loop_do_not_inflate_the_kit_counter(client, kit_index):
+    from audience.tracking import MAX_COUNTED_PER_VISITOR
+
+    kit = ClassroomKitPageFactory(parent=kit_index)
+    add_document(kit)
+    for agent in ("curl/8.5.0", "python-requests/2.32", ""):
+        _zip_bytes(client.get(kit.url + "telecharger/", HTTP_USER_AGENT=agent))
+    assert not KitDownloadCount.objects.filter(kit=kit).exists()
+    for _ in range(MAX_COUNTED_PER_VISITOR + 5):
+        _zip_bytes(client.get(kit.url + "telecharger/", HTTP_USER_AGENT=BROWSER))
+    assert KitDownloadCount.objects.get(kit=kit).count == MAX_COUNTED_PER_VISITOR

@@ -182,6 +182,14 @@ else:
             "TIMEOUT": 60 * 60 * 24,
         },
     }
+# Per-process counters (audience: the visitor ceiling of counted views, the feedback limits while
+# Redis is down). Local on purpose: counting a view must not cost a network round trip.
+CACHES["counters"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "ida-counters",
+    "TIMEOUT": 60 * 60,
+    "OPTIONS": {"MAX_ENTRIES": 50_000},
+}
 
 # Page views and downloads are added up in memory and written at most this many seconds later,
 # in one transaction (audience/counter.py); 0 writes each one at once.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -76,3 +77,13 @@ def test_ordinary_comment_with_figures_is_kept():
 @given(st.text(max_size=2000))
 def test_scrubbed_comment_is_never_longer_than_the_limit(text):
     assert len(scrub_personal_data(text, max_length=500)) <= 500
+
+
+@pytest.mark.parametrize("agent", [
+    "Mozilla/5.0 (compatible; AhrefsBot/7.0; +http://ahrefs.com/robot/)",
+    "Mozilla/5.0 (compatible; SemrushBot/7~bl; +http://www.semrush.com/bot.html)",
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/13.1.1 "
+    "Safari/605.1.15 (Applebot/0.1; +http://www.apple.com/go/applebot)",
+])
+def test_crawlers_from_the_maintained_list_that_pretend_to_be_browsers_are_robots(agent):
+    assert is_bot(agent)

@@ -106,6 +106,14 @@ LEGAL_PAGES = [
         "transmis à un tiers.</p>"
         "<h2>Mesure d’audience</h2><p>Nous comptons les pages vues par jour, sans cookie, sans adresse IP et sans "
         "identifiant : ces chiffres ne permettent pas de vous reconnaître.</p>"
+        "<h2>Ce que nous gardons, et combien de temps</h2><ul>"
+        "<li>Vues de pages, téléchargements et avis « cette page vous a-t-elle été utile ? » : 25 mois, puis "
+        "effacés. Dans un avis, une adresse e-mail (même déguisée), un numéro de téléphone, de sécurité "
+        "sociale ou un IBAN sont effacés avant l’enregistrement.</li>"
+        "<li>Mots cherchés dans le moteur de recherche du site : comptés par jour, 25 mois, sans adresse e-mail "
+        "ni numéro de téléphone (retirés avant l’enregistrement).</li>"
+        "<li>Connexions des rédacteurs à l’espace d’administration (adresse IP, navigateur) : 6 mois, pour la "
+        "sécurité des comptes.</li></ul>"
         "<h2>Vidéos</h2><p>Les vidéos ne sont chargées depuis YouTube ou Vimeo que si vous cliquez pour les lire.</p>"
         "<h2>Vos droits</h2><p>Pour toute question, écrivez au délégué à la protection des données de la Région.</p>",
     ),

@@ -11,6 +11,7 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from audience.privacy import scrub_personal_data
 from website.pages import private_pages_q
 
 
@@ -21,7 +22,9 @@ def record_search_hit(query: str) -> None:
     UPDATE instead of four queries (get-or-create of the query and of today's counter, then the
     increment): search results stay within the per-page query budget.
     """
-    normalised = normalise_query_string(query)
+    # The report keeps what visitors searched for: never an e-mail address or a phone number they
+    # pasted in the box (audience.privacy), which would otherwise be stored as typed.
+    normalised = normalise_query_string(scrub_personal_data(query, max_length=255))
     today = timezone.now().date()
     updated = QueryDailyHits.objects.filter(query__query_string=normalised, date=today).update(hits=F("hits") + 1)
     if not updated:

@@ -87,3 +87,21 @@ def test_scrubbed_comment_is_never_longer_than_the_limit(text):
 ])
 def test_crawlers_from_the_maintained_list_that_pretend_to_be_browsers_are_robots(agent):
     assert is_bot(agent)
+
+
+@pytest.mark.parametrize("personal", [
+    "jean [at] exemple [dot] fr", "jean(at)exemple.fr", "jean arobase exemple point fr", "jean{@}exemple(.)com",
+    "1 84 12 76 451 089 46", "184127645108946", "2 90 02 2A 123 456",
+    "FR76 3000 6000 0112 3456 7890 189", "FR7630006000011234567890189", "DE89 3704 0044 0532 0130 00",
+])
+def test_disguised_emails_social_security_numbers_and_ibans_are_removed(personal):
+    assert scrub_personal_data(f"Contactez-moi : {personal} merci") == f"Contactez-moi : {REDACTED} merci"
+
+
+@pytest.mark.parametrize("plain", [
+    "Le soudeur gagne 1 756 € en 2019, niveau 4 sur 5.", "Codes H2913 et D2Z42, période 2017-2019.",
+    "Je travaille chez Renault point de vue salaire c'est bien.", "Super site at home point final",
+    "Bac pro MSPC en 2 ans, BTS en 2025-2027.",
+])
+def test_ordinary_sentences_with_numbers_and_codes_are_kept(plain):
+    assert scrub_personal_data(plain) == plain

@@ -107,3 +107,35 @@ def test_purge_dry_run_deletes_nothing_and_zero_days_is_refused(figures):
     assert PageViewCount.objects.count() == 4
     with pytest.raises(CommandError):
         call_command("purge_audience", "--older-than", "0")
+
+
+def test_purge_removes_old_admin_login_logs_and_old_searches_and_keeps_recent_ones(db):
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from wagtail.contrib.search_promotions.models import Query
+
+    old = timezone.now() - datetime.timedelta(days=200)
+    fields = {"user_agent": "Mozilla/5.0", "ip_address": "203.0.113.8", "username": "agence", "http_accept": "*/*",
+              "path_info": "/admin/login/"}
+    for model, extra in ((AccessLog, {}), (AccessFailureLog, {}),
+                         (AccessAttempt, {"get_data": "", "post_data": "", "failures_since_start": 1})):
+        stale = model.objects.create(**fields, **extra)
+        fresh = model.objects.create(**{**fields, "username": "region"}, **extra)
+        model.objects.filter(pk=stale.pk).update(attempt_time=old)  # auto_now_add: set afterwards
+        assert fresh.pk
+    Query.get("soudeur").add_hit(date=timezone.localdate() - datetime.timedelta(days=900))
+    Query.get("cariste").add_hit()
+    call_command("purge_audience", verbosity=0)
+    for model in (AccessLog, AccessFailureLog, AccessAttempt):
+        assert model.objects.count() == 1, model  # only the recent one is left
+    assert list(Query.objects.values_list("query_string", flat=True)) == ["cariste"]
+
+
+def test_searched_words_are_stored_without_the_personal_data_pasted_in_them(client, home_page):
+    from wagtail.contrib.search_promotions.models import Query
+
+    from tests.website.factories import SearchPageFactory
+
+    search = SearchPageFactory(parent=home_page)
+    client.get(search.url, {"q": "soudeur jean.dupont@exemple.fr 06 12 34 56 78"})
+    stored = list(Query.objects.values_list("query_string", flat=True))
+    assert stored and all("exemple" not in text and "06 12" not in text for text in stored)

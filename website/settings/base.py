@@ -191,6 +191,9 @@ CACHES["counters"] = {
     "OPTIONS": {"MAX_ENTRIES": 50_000},
 }
 
+# Retention (days) of the admin's login logs (IP address, browser), purged by purge_audience.
+LOGIN_LOG_RETENTION_DAYS = int(os.environ.get("LOGIN_LOG_RETENTION_DAYS", "183"))
+
 # Page views and downloads are added up in memory and written at most this many seconds later,
 # in one transaction (audience/counter.py); 0 writes each one at once.
 AUDIENCE_FLUSH_SECONDS = float(os.environ.get("AUDIENCE_FLUSH_SECONDS", "5"))

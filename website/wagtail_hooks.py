@@ -15,6 +15,14 @@ from website.content_checks import check_page
 from website.dashboard import editorial_panels
 
 
+@hooks.register("before_serve_document")
+def guard_documents_of_restricted_pages(document, request):
+    """A document published only on protected pages is not public at /documents/ (website.document_access)."""
+    from website.document_access import refuse_document_of_restricted_pages
+
+    return refuse_document_of_restricted_pages(document, request)
+
+
 @hooks.register("register_admin_urls")
 def register_editorial_urls():
     return [

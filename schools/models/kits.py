@@ -31,6 +31,7 @@ from audience.tracking import should_count
 from schools import bundle
 from schools.blocks import KitObjectiveBlock, KitStepBlock
 from schools.panels import KitDownloadsPanel
+from website.document_access import document_allowed
 from website.models import HeroMixin
 from website.pages import SitePage
 
@@ -172,7 +173,9 @@ class ClassroomKitPage(RoutablePageMixin, HeroMixin, SitePage):
         Every file is checked before the first byte is sent: once streaming has started the
         status cannot change, and a truncated archive would look like a broken download.
         """
-        documents = self.get_documents()
+        # The same rule as /documents/: a file of a private collection, or published only on
+        # protected pages the visitor has not passed, never leaves inside the ZIP either.
+        documents = [item for item in self.get_documents() if document_allowed(item.document, request)]
         missing = [item for item in documents if not item.file_exists()]
         if not documents or missing:
             if missing:

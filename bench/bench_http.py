@@ -206,9 +206,11 @@ def run() -> list[tuple[str, str]]:
                         # a phone browser's are (one upsert each, audience/counter.py).
                         label, path = next(((label, path) for label, path in present if label == "fiche métier"),
                                            present[0])
-                        _prod.wrk(base + path, seconds=3, connections=CONNECTIONS, user_agent=_prod.BROWSER_USER_AGENT)
+                        visitors = _prod.many_visitors_script()
+                        _prod.wrk(base + path, seconds=3, connections=CONNECTIONS, user_agent=_prod.BROWSER_USER_AGENT,
+                                  script=visitors)
                         result = _prod.wrk(base + path, seconds=SECONDS, connections=CONNECTIONS,
-                                           user_agent=_prod.BROWSER_USER_AGENT)
+                                           user_agent=_prod.BROWSER_USER_AGENT, script=visitors)
                         ratio = ceiling.requests_per_second / max(result.requests_per_second, 0.1)
                         rows.append((f"{label}, {mode}, navigateur (vue comptée)",
                                      f"{result.summary()}   {ratio:.1f}× sous le plafond"))

@@ -1,6 +1,6 @@
 """Open-data API, version 1 (``/api/v1/``): territories, occupations, tension, hiring projects, datasets.
 
-Read-only, anonymous, JSON or CSV (``?format=csv``), paginated, every figure with its dataset
+Read-only, anonymous, JSON or CSV (``?format=csv``, or ``csv-fr`` for French spreadsheets), paginated, every figure with its dataset
 (source, vintage, licence). A bad parameter answers 400 with a French message, never 500.
 """
 
@@ -52,11 +52,19 @@ CSV_MAX_ROWS = 100_000
 
 
 class CSVRenderer(BaseRenderer):
-    """Flat CSV (UTF-8 with BOM so that spreadsheet software reads accents right, ``;`` separated)."""
+    """Flat CSV as RFC 4180 writes it (``,`` separated, decimal point), UTF-8 with a BOM so that
+    spreadsheet software reads accents right. See :class:`FrenchCSVRenderer` for French spreadsheets."""
 
     media_type = "text/csv"
     format = "csv"
     charset = "utf-8"
+    delimiter = ","
+    decimal_comma = False
+
+    def _cell(self, value: Any) -> Any:
+        if self.decimal_comma and isinstance(value, float):
+            return repr(value).replace(".", ",")
+        return value
 
     def render(self, data: Any, accepted_media_type=None, renderer_context=None) -> bytes:
         if isinstance(data, dict) and "results" in data:
@@ -67,10 +75,23 @@ class CSVRenderer(BaseRenderer):
         buffer = io.StringIO()
         if rows:
             fields = list(dict.fromkeys(key for row in rows for key in row))
-            writer = csv.DictWriter(buffer, fieldnames=fields, delimiter=";", extrasaction="ignore")
+            writer = csv.DictWriter(buffer, fieldnames=fields, delimiter=self.delimiter, extrasaction="ignore")
             writer.writeheader()
-            writer.writerows(neutralise_row(row) for row in rows)
+            writer.writerows(neutralise_row({key: self._cell(value) for key, value in row.items()}) for row in rows)
         return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+class FrenchCSVRenderer(CSVRenderer):
+    """``?format=csv-fr``: what a spreadsheet set to French opens in columns (``;`` separated,
+    decimal comma)."""
+
+    format = "csv-fr"
+    delimiter = ";"
+    decimal_comma = True
+
+
+#: Formats answered as CSV: the whole selection, unpaginated.
+CSV_FORMATS = frozenset({CSVRenderer.format, FrenchCSVRenderer.format})
 
 
 def _flatten(item: Any, prefix: str = "") -> dict[str, Any]:
@@ -93,7 +114,7 @@ class Pagination(PageNumberPagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         # ``page`` and ``page_size`` were checked with the view's filters (ValidatedFiltersMixin).
-        if request.accepted_renderer.format == "csv":
+        if request.accepted_renderer.format in CSV_FORMATS:
             return None  # CSV answers the whole selection (bounded by CSV_MAX_ROWS)
         try:
             return super().paginate_queryset(queryset, request, view)
@@ -166,7 +187,7 @@ class ValidatedFiltersMixin:
         if response.status_code == 200:
             response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
             response["Access-Control-Allow-Origin"] = "*"  # open data: any site may read it
-            if getattr(request, "accepted_renderer", None) is not None and request.accepted_renderer.format == "csv":
+            if getattr(request, "accepted_renderer", None) is not None and request.accepted_renderer.format in CSV_FORMATS:
                 name = getattr(self, "csv_name", "donnees")
                 response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
         else:
@@ -177,15 +198,15 @@ class ValidatedFiltersMixin:
 
     def perform_content_negotiation(self, request, force=False):
         requested = request.query_params.get("format")
-        if requested is not None and requested not in {"json", "csv", "api"}:
+        if requested is not None and requested not in {"json", *CSV_FORMATS, "api"}:
             self.request = request
             request.accepted_renderer, request.accepted_media_type = JSONRenderer(), "application/json"
-            message = _("Format « %(value)s » inconnu : json ou csv.") % {"value": requested[:20]}
+            message = _("Format « %(value)s » inconnu : json, csv ou csv-fr.") % {"value": requested[:20]}
             raise ValidationError({"format": message})
         return super().perform_content_negotiation(request, force)  # type: ignore[misc]
 
     def get_renderers(self):
-        renderers = [JSONRenderer(), CSVRenderer()]
+        renderers = [JSONRenderer(), CSVRenderer(), FrenchCSVRenderer()]
         if getattr(self, "request", None) is not None and self.request.query_params.get("format") == "api":
             renderers.append(BrowsableAPIRenderer())
         return renderers
@@ -279,7 +300,7 @@ class ReadOnlyAPI(ValidatedFiltersMixin, viewsets.ReadOnlyModelViewSet):
     authentication_classes: list = []
 
     def list(self, request, *args, **kwargs):
-        if request.accepted_renderer.format == "csv":
+        if request.accepted_renderer.format in CSV_FORMATS:
             queryset = self.filter_queryset(self.get_queryset())[:CSV_MAX_ROWS]
             from rest_framework.response import Response
 

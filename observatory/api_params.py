@@ -76,7 +76,9 @@ ROME = pattern(r"[A-N]\d{4}", "code ROME attendu (ex. H2913)", "Code ROME (ex. H
 FAP = pattern(r"[A-Z](?:\d[A-Z](?:\d{2})?)?", "code FAP 2009 attendu (ex. D, D1Z ou D1Z80)",
               "Code FAP 2009 : domaine (D), famille 87 (D1Z) ou 225 (D1Z80).")
 YEAR = integer(1950, 2100, "année attendue (ex. 2019)", "Année (ex. 2023).")
-FORMAT = choice(["json", "csv"], "format", "json (défaut) ou csv (UTF-8 avec BOM, séparateur « ; »).")
+FORMAT = choice(["json", "csv", "csv-fr"], "format",
+                "json (défaut), csv (UTF-8 avec BOM, séparateur « , », point décimal) ou csv-fr (séparateur « ; », "
+                "virgule décimale, pour un tableur réglé en français).")
 
 PAGE = integer(1, 10**9, "nombre entier positif attendu", "Numéro de la page de résultats (à partir de 1).")
 PAGE_SIZE_MAX = 1000

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
 
@@ -49,9 +52,21 @@ def test_csv_variant_answers_the_whole_selection_with_provenance(api):
     response = api.get("/api/v1/tension/", {"territory": "DEP-62", "format": "csv"})
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     text = response.content.decode("utf-8-sig")
-    header = text.splitlines()[0].split(";")
+    header = next(csv.reader(io.StringIO(text)))
     assert {"fap", "territory", "score", "level", "dataset_source", "dataset_vintage"} <= set(header)
     assert len(text.splitlines()) > 100
+
+
+def test_csv_is_standard_and_csv_fr_opens_in_a_french_spreadsheet(api):
+    params = {"territory": "DEP-59", "fap": "D2Z42"}
+    standard = api.get("/api/v1/tension/", {**params, "format": "csv"}).content.decode("utf-8-sig")
+    french = api.get("/api/v1/tension/", {**params, "format": "csv-fr"}).content.decode("utf-8-sig")
+    row = next(csv.DictReader(io.StringIO(standard)))
+    row_fr = next(csv.DictReader(io.StringIO(french), delimiter=";"))
+    assert float(row["score"]) == float(row_fr["score"].replace(",", "."))
+    assert "." in row["score"] and "," in row_fr["score"] and "." not in row_fr["score"]
+    assert row["fap"] == row_fr["fap"] == "D2Z42"
+    assert api.get("/api/v1/tension/", {**params, "format": "xls"}).status_code == 400
 
 
 @pytest.mark.parametrize("params, field", [

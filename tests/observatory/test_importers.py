@@ -214,8 +214,10 @@ def test_a_synthetic_file_is_flagged_and_gets_no_official_publisher_licence_or_a
     listed = client.get("/api/v1/datasets/", {"kind": "employment"}).json()["results"][0]
     assert listed["synthetic"] is True and listed["licence"] == "" and listed["source_url"] == ""
     csv_text = client.get("/api/v1/datasets/", {"kind": "employment", "format": "csv"}).content.decode("utf-8-sig")
-    header, first = csv_text.splitlines()[:2]
-    assert first.split(";")[header.split(";").index("synthetic")] == "True"
+    import csv
+    import io
+
+    assert next(csv.DictReader(io.StringIO(csv_text)))["synthetic"] == "True"
 
 
 def test_being_synthetic_is_an_attribute_not_a_word_in_the_title(db):

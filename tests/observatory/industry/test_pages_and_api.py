@@ -150,8 +150,8 @@ def test_api_answers_csv(client, industry_world):
     response = client.get("/api/v1/industry-employment/?territory=DEP-59&definition=filiere&format=csv")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     text = response.content.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("territory;territory_name;year;definition")
-    assert "DEP-59;Nord;2023;filiere" in text
+    assert text.splitlines()[0].startswith("territory,territory_name,year,definition")
+    assert "DEP-59,Nord,2023,filiere" in text
 
 
 @pytest.mark.parametrize(("query", "field", "message"), [
@@ -181,7 +181,7 @@ def test_api_multipliers_of_the_latest_table_and_of_a_given_dataset(client, indu
     same = client.get(f"/api/v1/io/multipliers/?dataset={insee_table.dataset_id}").json()
     assert same == rows
     csv_text = client.get("/api/v1/io/multipliers/?format=csv").content.decode("utf-8-sig")
-    assert csv_text.splitlines()[0].startswith("branch;label;output;output_multiplier")
+    assert csv_text.splitlines()[0].startswith("branch,label,output,output_multiplier")
 
 
 @pytest.mark.django_db
@@ -273,7 +273,7 @@ def test_the_api_gives_whole_jobs_rounded_like_the_page_and_its_csv(client, indu
     found = next(r for r in client.get("/api/v1/industry-employment/", params).json()["results"] if r["code"] == row.code)
     assert found["jobs"] == round_half_up(row.jobs) and isinstance(found["jobs"], int)
     csv_text = client.get("/api/v1/industry-employment/", {**params, "format": "csv"}).content.decode("utf-8-sig")
-    assert f";{round_half_up(row.jobs)};" in csv_text
+    assert f",{round_half_up(row.jobs)}," in csv_text
 
 
 def test_the_filiere_gap_shows_both_the_services_added_and_the_sector_jobs_left_out(client, pages):

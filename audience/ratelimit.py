@@ -38,7 +38,8 @@ def visitor_address(request: HttpRequest) -> str:
                           settings.TRUSTED_PROXY_NETWORKS)
 
 
-def _client_fingerprint(request: HttpRequest) -> str:
+def visitor_fingerprint(request: HttpRequest) -> str:
+    """The visitor's address hashed with the secret and today's date: anonymous, changes every day."""
     address = visitor_address(request)
     salt = f"{settings.SECRET_KEY}:{timezone.localdate().isoformat()}"
     return hashlib.sha256(f"{salt}:{address}".encode()).hexdigest()[:24]
@@ -48,28 +49,28 @@ def _shared_cache_is_down() -> bool:
     return bool(getattr(cache, "is_down", False))
 
 
-def _count(store, key: str) -> int:
-    """Add one to ``key``'s counter in ``store`` and return it."""
-    if store.add(key, 1, WINDOW_SECONDS):
+def count_in(store, key: str, window: int = WINDOW_SECONDS) -> int:
+    """Add one to ``key``'s counter in the cache ``store`` (expiring after ``window`` seconds) and return it."""
+    if store.add(key, 1, window):
         return 1
     try:
         return store.incr(key)
     except ValueError:  # expired between add() and incr()
-        store.add(key, 1, WINDOW_SECONDS)
+        store.add(key, 1, window)
         return 1
 
 
 def _hit(key: str, limit: int) -> bool:
     """Add one to ``key``'s counter; True while it stays within ``limit``."""
     if not _shared_cache_is_down():
-        count = _count(cache, key)
+        count = count_in(cache, key)
         if not _shared_cache_is_down():  # the shared cache answered: its count holds
             return count <= limit
-    return _count(caches[FALLBACK_CACHE], key) <= limit
+    return count_in(caches[FALLBACK_CACHE], key) <= limit
 
 
 def allow_feedback(request: HttpRequest, page_id: int) -> bool:
     """True when this client may send one more answer about ``page_id`` now."""
-    if not _hit(f"audience:feedback:{page_id}:{_client_fingerprint(request)}", MAX_PER_PAGE):
+    if not _hit(f"audience:feedback:{page_id}:{visitor_fingerprint(request)}", MAX_PER_PAGE):
         return False  # refused before touching the page's global count
     return _hit(f"audience:feedback:{page_id}:all", MAX_PER_PAGE_GLOBAL)

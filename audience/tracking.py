@@ -7,17 +7,13 @@ Used by the ``before_serve_page`` hook (marks the request with the page served) 
 
 from __future__ import annotations
 
-import hashlib
-
-from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 
 from audience.bots import is_bot
 from audience.channels import normalise_channel
 from audience.counter import record_page_view
-from audience.ratelimit import visitor_address
+from audience.ratelimit import count_in, visitor_fingerprint
 
 #: Response header carrying the page id, so that a page served later from a cache that
 #: sits outside this middleware is still counted (see docs/editorial-workflow.md).
@@ -34,24 +30,10 @@ CEILING_WINDOW_SECONDS = 60 * 60
 COUNTERS_CACHE = "counters"
 
 
-def _visitor_key(request: HttpRequest, subject: str) -> str:
-    """An anonymous, daily-changing key for (visitor, subject): the address is hashed with the secret."""
-    salt = f"{settings.SECRET_KEY}:{timezone.localdate().isoformat()}"
-    digest = hashlib.sha256(f"{salt}:{visitor_address(request)}".encode()).hexdigest()[:24]
-    return f"{subject}:{digest}"
-
-
 def within_visitor_ceiling(request: HttpRequest, subject: str) -> bool:
     """True while this visitor has not yet been counted ``MAX_COUNTED_PER_VISITOR`` times for ``subject``."""
-    counters = caches[COUNTERS_CACHE]
-    key = _visitor_key(request, subject)
-    if counters.add(key, 1, CEILING_WINDOW_SECONDS):
-        return True
-    try:
-        return counters.incr(key) <= MAX_COUNTED_PER_VISITOR
-    except ValueError:  # expired in between: a new window starts with this one
-        counters.add(key, 1, CEILING_WINDOW_SECONDS)
-        return True
+    key = f"{subject}:{visitor_fingerprint(request)}"
+    return count_in(caches[COUNTERS_CACHE], key, CEILING_WINDOW_SECONDS) <= MAX_COUNTED_PER_VISITOR
 
 
 def should_count(request: HttpRequest, subject: str) -> bool:

@@ -82,7 +82,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "website.csp.SiteCSPMiddleware",  # django-csp, with a separate policy for the admin (website/csp.py)
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # answers locked-out login attempts with HTTP 429
@@ -266,6 +266,8 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "website.image_forms.SafeImageForm"  # checks pi
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "csv", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024  # 20 MB
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Refuses to replace the file of a document that published content uses (website/media_protection.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.media_protection.SiteDocumentForm"
 
 # --- Wagtail --------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Industrie d'avenir"
@@ -322,7 +324,8 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin JavaScript reads it
 
 # Content-Security-Policy (django-csp 4). The public site loads nothing from third
-# parties; Wagtail's admin needs inline styles and the image/video previews it builds.
+# parties and runs no inline script; Wagtail's admin needs inline styles and the image/video
+# previews it builds, and gets its own script policy below (see website/csp.py).
 from csp.constants import NONE, SELF  # noqa: E402
 
 MEDIA_HOSTS = [f"https://{AWS_S3_CUSTOM_DOMAIN}"] if AWS_STORAGE_BUCKET_NAME and AWS_S3_CUSTOM_DOMAIN else []
@@ -343,6 +346,18 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     },
 }
+VIDEO_FRAME_HOSTS = CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"]
+ADMIN_URL_PREFIX = "/admin/"
+# Directives replaced on admin addresses only: Wagtail's widgets start with inline scripts, and
+# the live preview shows the page in a same-origin frame. Nothing else is loosened.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "script-src": [SELF, "'unsafe-inline'"],
+    "frame-src": [SELF, *VIDEO_FRAME_HOSTS],
+    "frame-ancestors": [SELF],
+}
+# No third-party request from the admin: avatars are the initials Wagtail draws itself, or an
+# uploaded picture, never Gravatar (which would also tell it every editor's e-mail hash).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 PERMISSIONS_POLICY: dict[str, list[str]] = {
     "accelerometer": [],

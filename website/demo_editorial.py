@@ -16,11 +16,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from website.auth_backends import DEMO_EMAIL_DOMAIN, DEMO_PASSWORD
 from website.demo_utils import get_or_create_demo_image, get_or_create_page
 from website.models import CampaignIndexPage, CampaignPage, HomePage
 from website.roles import ROLES, apply_roles
-
-DEMO_PASSWORD = "changeme"  # noqa: S105 — documented local-only demo accounts
 
 CAMPAIGNS = [
     {
@@ -64,7 +63,7 @@ def _create_demo_users(stdout) -> None:
         user = user_model.objects.filter(username=role.demo_username).first()
         if user is None:
             user = user_model.objects.create_user(
-                role.demo_username, f"{role.demo_username}@example.invalid", DEMO_PASSWORD,
+                role.demo_username, f"{role.demo_username}@{DEMO_EMAIL_DOMAIN}", DEMO_PASSWORD,
                 first_name=role.name, last_name="(démo)",
             )
             stdout.write(f"  compte « {role.name} » : {role.demo_username} / {DEMO_PASSWORD}")

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "axes",  # admin login throttling (see the end of this file)
+    "django_tasks_db",  # queue of the background tasks (see TASKS below)
 ]
 
 MIDDLEWARE = [
@@ -256,6 +257,48 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_FILE_OVERWRITE = False
     AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "max-age=86400"}
 
+# Files that must never be served: the observatory's uploads waiting for a background import
+# (observatory.ImportJob, deleted once imported). Outside MEDIA_ROOT on disk, because MEDIA_ROOT
+# is served to anyone (by the reverse proxy; by runserver in DEBUG). On S3, the « private/ »
+# prefix, which the bucket policy keeps private (only images/ is public: docs/deployment.md).
+# Web servers and the task worker must share it: on several machines, use S3.
+PRIVATE_ROOT = Path(os.environ.get("PRIVATE_ROOT", BASE_DIR / "private"))
+STORAGES["private"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_ROOT / "files"},
+}
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"location": "private", "default_acl": "private", "querystring_auth": True,
+                    "object_parameters": {}},
+    }
+
+# Seen by every process of the site, the task worker included (an import's progress, the
+# observatory's data version, bumped by a publication in the worker): Redis, or else files on
+# this machine — the local-memory cache of one process is invisible to the others.
+if REDIS_URL:
+    CACHES["shared"] = {**CACHES["default"], "KEY_PREFIX": "ida-shared"}
+else:
+    CACHES["shared"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": PRIVATE_ROOT / "cache",
+        "TIMEOUT": 60 * 60 * 24,
+    }
+
+# --- Background tasks (django-tasks) ----------------------------------------------------------
+# "imports": the observatory's imports started from the admin, queued in the database and run by
+# `manage.py db_worker --backend imports` (a separate process: `make run` starts one; production
+# needs one too, see docs/deployment.md). A 1.76-million-row file takes minutes: in a web request
+# it held a worker and, on SQLite, the database.
+# "default" stays immediate: Wagtail's own tasks (reference and search index, CDN purges, image
+# clean-up) keep running within the request that triggers them, as before — the document access
+# rule and the stale-data panel read the reference index right after a publication.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "imports": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+
 # --- Uploads --------------------------------------------------------------------------
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -404,7 +447,7 @@ from datetime import timedelta  # noqa: E402
 
 AUTHENTICATION_BACKENDS = [
     "website.auth_backends.LoginThrottleBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "website.auth_backends.AccountBackend",  # Django's ModelBackend, demo accounts refused in production
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))

@@ -15,8 +15,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from website.auth_backends import DEMO_EMAIL_DOMAIN, DEMO_PASSWORD
+
 DEMO_ADMIN_USERNAME = "admin"
-DEMO_ADMIN_PASSWORD = "changeme"  # noqa: S105 — documented local-only demo account
+DEMO_ADMIN_PASSWORD = DEMO_PASSWORD
 
 
 class Command(BaseCommand):
@@ -47,5 +49,5 @@ class Command(BaseCommand):
         user_model = get_user_model()
         if user_model.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
             return
-        user_model.objects.create_superuser(DEMO_ADMIN_USERNAME, "admin@example.invalid", DEMO_ADMIN_PASSWORD)
+        user_model.objects.create_superuser(DEMO_ADMIN_USERNAME, f"{DEMO_ADMIN_USERNAME}@{DEMO_EMAIL_DOMAIN}", DEMO_ADMIN_PASSWORD)
         self.stdout.write(f"  compte admin local : {DEMO_ADMIN_USERNAME} / {DEMO_ADMIN_PASSWORD}")

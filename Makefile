@@ -39,11 +39,12 @@ demo: migrate
 
 run: demo
 	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) set_site_address http://127.0.0.1:$(PORT)
 	@echo ""
 	@echo "  Site :  http://127.0.0.1:$(PORT)/"
 	@echo "  Admin : http://127.0.0.1:$(PORT)/admin/  (compte local : admin / changeme)"
 	@echo ""
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install
 	$(PYTEST) -m "$(TESTS)" $(PYTEST_ARGS)

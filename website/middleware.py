@@ -23,3 +23,28 @@ class RejectNulBytesMiddleware:
                                     json_dumps_params={"ensure_ascii": False})
             return HttpResponseBadRequest("Requête invalide : caractère nul interdit.", content_type="text/plain; charset=utf-8")
         return self.get_response(request)
+
+
+class SiteNotFoundPageMiddleware:
+    """Development only: an unknown address shows the site's French 404 page, as in production.
+
+    With ``DEBUG`` on, Django answers a missing page with its English technical page, which
+    is not what the agency or a tester reviewing the demo with ``make run`` should meet. Server
+    errors keep Django's traceback (developers need it); ``/erreurs/500/`` shows the site's
+    500 page (website/urls.py). Listed in ``website.settings.dev`` only.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.http import Http404
+
+        from website.views import page_not_found
+
+        if isinstance(exception, Http404) and not request.path.startswith(("/api/", "/admin/")):
+            return page_not_found(request, exception)
+        return None

@@ -27,6 +27,11 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # The site's error pages, as production shows them (with DEBUG on, Django shows its own).
+    urlpatterns += [
+        path("erreurs/404/", views.page_not_found, name="preview_404"),
+        path("erreurs/500/", views.server_error, name="preview_500"),
+    ]
 
 urlpatterns += [
     # Wagtail serves every other address from the page tree; keep this last.

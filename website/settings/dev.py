@@ -14,3 +14,5 @@ DEMO_ADMIN_ALLOWED = True
 
 # Editors and tests must always see fresh pages; tests enable it where they test it.
 PAGE_CACHE_ENABLED = False
+# Unknown addresses show the site's French 404 page, not Django's debug page (website/middleware.py).
+MIDDLEWARE = [*MIDDLEWARE, "website.middleware.SiteNotFoundPageMiddleware"]  # noqa: F405

@@ -16,7 +16,7 @@ BROWSER_TESTS ?= yes
 .PHONY: run install migrate demo test test-fast lint check bench tools clean help
 
 help:
-	@echo "make run   — installe, migre, charge la démo et sert le site sur http://127.0.0.1:$(PORT)"
+	@echo "make run   — installe, migre, charge la démo, sert le site sur http://127.0.0.1:$(PORT) avec le processus des imports"
 	@echo "make test  — installe les outils de test et lance toute la suite (pytest)"
 	@echo "make lint  — ruff ; make bench — mesures de performance ; make clean — repart de zéro"
 
@@ -37,13 +37,18 @@ migrate: install
 demo: migrate
 	$(MANAGE) load_demo
 
+# The site and, beside it, the worker that runs the observatory's imports started from the admin
+# (django-tasks' database queue). Ctrl+C stops both: the trap stops the worker when the server ends.
 run: demo
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) set_site_address http://127.0.0.1:$(PORT)
 	@echo ""
 	@echo "  Site :  http://127.0.0.1:$(PORT)/"
 	@echo "  Admin : http://127.0.0.1:$(PORT)/admin/  (compte local : admin / changeme)"
+	@echo "  Imports de l'observatoire : en arrière-plan (manage.py db_worker --backend imports)"
 	@echo ""
+	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) db_worker --backend imports --no-reload --verbosity 1 & worker=$$!; \
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install
@@ -71,4 +76,4 @@ bench: install tools
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles test-media .pytest_cache
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media private staticfiles test-media .pytest_cache

@@ -8,6 +8,7 @@ STATISTICIAN_PERMISSIONS = [
     ("observatory", "dataset", "import_dataset"),
     ("observatory", "dataset", "publish_dataset"),
     ("observatory", "dataset", "view_dataset"),
+    ("observatory", "importjob", "view_importjob"),
     ("observatory", "keyindicator", "add_keyindicator"),
     ("observatory", "keyindicator", "change_keyindicator"),
     ("observatory", "keyindicator", "delete_keyindicator"),

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection, models, transaction
 
 from observatory.industry import definitions, io_algebra
@@ -41,11 +41,16 @@ NATIONAL_KEY = "FR"
 
 
 def cache_version() -> int:
-    """Current version of the industry figures, for cache keys (changes at each recomputation)."""
-    version = cache.get(CACHE_VERSION_KEY)
+    """Current version of the industry figures, for cache keys (changes at each recomputation).
+
+    Kept in the ``shared`` cache: a recomputation may happen in the task worker (a background
+    import), and every web process must see it (observatory/cache.py).
+    """
+    versions = caches["shared"]
+    version = versions.get(CACHE_VERSION_KEY)
     if version is None:
         version = int(time.time())
-        cache.set(CACHE_VERSION_KEY, version, None)
+        versions.set(CACHE_VERSION_KEY, version, None)
     return version
 
 
@@ -54,7 +59,7 @@ def invalidate_caches() -> None:
     from observatory.cache import bump_data_version
     from website.caching import bump_content_version
 
-    cache.set(CACHE_VERSION_KEY, int(time.time() * 1000), None)
+    caches["shared"].set(CACHE_VERSION_KEY, int(time.time() * 1000), None)
     bump_data_version()
     bump_content_version()  # whole-page cache of anonymous visitors
     try:

@@ -1,4 +1,5 @@
-"""Admin menu « Observatoire »: file upload, dataset versions, key figures."""
+"""Admin menu « Observatoire »: file upload and background imports, dataset versions, key figures; the
+stale-data panel of the dashboard."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 
 from observatory import admin_views, industry_admin  # noqa: F401 — industry_admin registers the filière snippets
+from observatory.dashboard import observatory_panels
 from observatory.models import KeyIndicator
 from website.admin_exports import SafeExportSnippetViewSet
 
@@ -30,6 +32,9 @@ register_snippet(KeyIndicatorViewSet)
 def register_observatory_urls():
     urls = [
         path("importer/", admin_views.upload_view, name="upload"),
+        path("imports/", admin_views.import_jobs_view, name="import_jobs"),
+        path("imports/<int:pk>/", admin_views.import_job_view, name="import_job"),
+        path("imports/<int:pk>/arreter/", admin_views.stop_import_job_view, name="stop_import_job"),
         path("jeux-de-donnees/", admin_views.datasets_view, name="datasets"),
         path("jeux-de-donnees/<int:pk>/publier/", admin_views.publish_view, name="publish"),
     ]
@@ -50,6 +55,8 @@ def register_observatory_menu():
     submenu = Menu(items=[
         PermissionMenuItem(_("Importer un fichier"), reverse("observatory_admin:upload"), icon_name="upload",
                            permission="observatory.import_dataset", order=100),
+        PermissionMenuItem(_("Suivi des imports"), reverse("observatory_admin:import_jobs"), icon_name="history",
+                           permission="observatory.view_importjob", order=150),
         PermissionMenuItem(_("Jeux de données"), reverse("observatory_admin:datasets"), icon_name="table",
                            permission="observatory.view_dataset", order=200),
         PermissionMenuItem(_("Chiffres clés"), reverse("wagtailsnippets_observatory_keyindicator:list"),
@@ -58,3 +65,8 @@ def register_observatory_menu():
                            icon_name="table", permission="observatory.view_filiere", order=400),
     ])
     return SubmenuMenuItem(_("Observatoire"), submenu, icon_name="table", order=250)
+
+
+@hooks.register("construct_homepage_panels")
+def add_observatory_panels(request, panels):
+    panels.extend(observatory_panels(request))

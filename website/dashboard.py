@@ -1,4 +1,6 @@
-"""Panels of the admin dashboard for editors and moderators (``construct_homepage_panels``)."""
+"""Panels of the admin dashboard for editors and moderators (``construct_homepage_panels``).
+
+:class:`EditorialPanel` is the base of every panel, those of the apps above too."""
 
 from __future__ import annotations
 
@@ -89,30 +91,6 @@ class MyDraftsPanel(EditorialPanel):
         } for page in pages]
 
 
-class StaleDataPanel(EditorialPanel):
-    """Datasets older than N months and the pages that show them."""
-
-    panel_id = "ida-stale-data"
-    empty_text = _("Aucun jeu de données ancien.")
-    columns = (_("Jeu de données"), _("Date"), _("Pages qui l’affichent"))
-    order = 60
-
-    @property
-    def heading(self):
-        months = getattr(settings, "EDITORIAL_STALE_DATA_MONTHS", 18)
-        return _("Données de plus de %(months)s mois") % {"months": months}
-
-    def rows(self) -> list[dict]:
-        from website.stale_data import stale_datasets
-
-        return [{
-            "title": str(item.dataset),
-            "url": "",
-            "cells": [item.date.strftime("%d/%m/%Y"),
-                      ", ".join(page.title for page in item.pages) or _("aucune page")],
-        } for item in stale_datasets()]
-
-
 class TopKitsPanel(EditorialPanel):
     """Teacher kits most downloaded: the schools app's monthly kit counters when installed
     (this month and the previous one), otherwise document downloads over 30 days (the
@@ -176,15 +154,10 @@ class NotUsefulPanel(EditorialPanel):
 
 
 def editorial_panels(request) -> list[Component]:
-    """The panels this user may see."""
-    from website.stale_data import dataset_model
-
+    """The panels this user may see. Apps above the base add their own through the same hook (the
+    observatory's stale-data panel: observatory/dashboard.py)."""
     user = request.user
     panels: list[Component] = [AwaitingMyApprovalPanel(request), MyDraftsPanel(request)]
-    model = dataset_model()
-    if model is not None and (user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
-                              or user.has_perm("website.change_sitesettings")):
-        panels.append(StaleDataPanel(request))
     if user.has_perm("audience.view_documentdownloadcount"):
         panels.append(TopKitsPanel(request))
     if user.has_perm("audience.view_pagefeedback"):

@@ -37,6 +37,19 @@ from .parsing import SECRET, FileRejected, ProblemLog
 
 BATCH_SIZE = 2000
 
+#: Rows read between two progress reports: one to three seconds of reading (7 000 to 15 000 rows/s,
+#: bench/README.md « tension »).
+PROGRESS_EVERY = 20_000
+
+# Stages reported to a progress callback, shown as they are to the statistician.
+STAGE_READING = "Lecture et vérification des lignes"
+STAGE_COMPARING = "Comparaison avec la version publiée"
+STAGE_PUBLISHING = "Publication et recalcul des résultats dérivés"
+
+#: ``progress(stage, rows_read)``: told where an import stands. It may raise to stop the import
+#: (everything is then rolled back, as for a refused file).
+ProgressCallback = Callable[[str, int], None]
+
 
 @dataclass(frozen=True)
 class KindInfo:
@@ -185,7 +198,8 @@ def load_known() -> formats.Known:
 def run_import(kind: str, stream: IO[bytes], filename: str, *, user=None, publish: bool = False,
                dry_run: bool = False, title: str = "", source: str = "", vintage: int | None = None,
                synthetic: bool = False, public: bool = True, publisher: str | None = None,
-               licence: str | None = None, source_url: str | None = None) -> ImportResult:
+               licence: str | None = None, source_url: str | None = None,
+               progress: ProgressCallback | None = None) -> ImportResult:
     """Import one file of ``kind``: validate every row and write all of it, or nothing.
 
     Nomenclature kinds update the reference tables directly (their version is published at
@@ -193,6 +207,8 @@ def run_import(kind: str, stream: IO[bytes], filename: str, *, user=None, publis
     marks generated or estimated figures (``Dataset.synthetic``); ``public=False`` a reference or
     test table kept out of the site and the API. ``publisher``, ``licence`` and ``source_url``
     replace the kind's defaults: each dataset carries its own publisher's licence and address.
+    ``progress`` is told every :data:`PROGRESS_EVERY` rows read and at each later stage (the
+    background imports show it; see :mod:`observatory.import_jobs`).
     """
     if kind not in KINDS:
         raise ValueError(f"type inconnu : {kind}")
@@ -213,6 +229,8 @@ def run_import(kind: str, stream: IO[bytes], filename: str, *, user=None, publis
             )
             result.dataset = dataset
             rows = info.parser(reader, filename, log, load_known())
+            if progress is not None:
+                rows = _reporting(rows, progress)
             WRITERS[kind](rows, dataset, result)
             while reader.read(1024 * 1024):  # the checksum covers the whole file, even unread trailing bytes
                 pass
@@ -225,8 +243,12 @@ def run_import(kind: str, stream: IO[bytes], filename: str, *, user=None, publis
             dataset.summary = "\n".join(result.summary_lines())[:5000]
             dataset.save()
             if kind not in NOMENCLATURE_KINDS:
+                if progress is not None:
+                    progress(STAGE_COMPARING, dataset.row_count)
                 _compare_with_published(dataset, result)
             if publish or kind in NOMENCLATURE_KINDS:
+                if progress is not None:
+                    progress(STAGE_PUBLISHING, dataset.row_count)
                 result.replaced = publish_dataset(dataset)
             dataset.summary = "\n".join(result.summary_lines())[:5000]
             dataset.save(update_fields=["summary"])
@@ -238,6 +260,18 @@ def run_import(kind: str, stream: IO[bytes], filename: str, *, user=None, publis
         if not log.ok:
             result.dataset = None
     return result
+
+
+def _reporting(rows: Iterator[Any], progress: ProgressCallback) -> Iterator[Any]:
+    """``rows`` unchanged, telling ``progress`` how many were read every :data:`PROGRESS_EVERY` rows."""
+    count = 0
+    progress(STAGE_READING, 0)
+    for row in rows:
+        yield row
+        count += 1
+        if count % PROGRESS_EVERY == 0:
+            progress(STAGE_READING, count)
+    progress(STAGE_READING, count)
 
 
 #: Key of the PostgreSQL advisory lock that serialises publications (any constant the project

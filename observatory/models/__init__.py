@@ -1,6 +1,7 @@
 """Observatory models, split by topic. Other apps import them from here."""
 
-from .datasets import NOMENCLATURE_KINDS, Dataset, DatasetKind, DatasetStatus
+from .datasets import NOMENCLATURE_KINDS, PUBLICATION_CADENCES, Dataset, DatasetKind, DatasetStatus
+from .imports import ACTIVE_STATUSES, ImportJob, ImportJobStatus
 from .indicators import (
     Employment,
     HiringProjects,
@@ -21,13 +22,17 @@ from .nomenclatures import (
 from .pages import ObservatoryIndexPage
 
 __all__ = [
+    "ACTIVE_STATUSES",
     "NOMENCLATURE_KINDS",
+    "PUBLICATION_CADENCES",
     "Dataset",
     "DatasetKind",
     "DatasetStatus",
     "Employment",
     "FapFamily",
     "HiringProjects",
+    "ImportJob",
+    "ImportJobStatus",
     "KeyIndicator",
     "NafActivity",
     "ObservatoryIndexPage",

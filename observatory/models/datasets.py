@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from observatory.freshness import Cadence
+
 
 class DatasetKind(models.TextChoices):
     TERRITORIES = "territories", _("Territoires (COG INSEE)")
@@ -22,6 +24,37 @@ class DatasetKind(models.TextChoices):
     IO_TABLE = "io-table", _("Tableau entrées-sorties symétrique")
     IO_INSEE_A38 = "io-insee-a38", _("Tableau entrées-sorties INSEE A38")
 
+
+#: When each kind's publisher releases its next edition (see observatory/freshness.py), from past
+#: release dates. None: no yearly edition to wait for — a nomenclature changes when its publisher
+#: revises it (FAP 2009 → FAP 2021, ROME v3 → 4.0, NAF rév. 2 → NAF 2025), the Dares portraits pool
+#: several years and are renewed irregularly, an input–output table is a one-off extraction.
+PUBLICATION_CADENCES: dict[str, Cadence | None] = {
+    DatasetKind.TENSION: Cadence(
+        "des indicateurs de tension (Dares)", month=4, lag_years=2, at_latest=True,
+        calendar="Dares Résultats « Les tensions sur le marché du travail en N » : 2022 paru en novembre 2023, "
+                 "2023 le 24 avril 2025, 2024 le 4 février 2026.",
+    ),
+    DatasetKind.BMO: Cadence(
+        "des BMO", month=4,
+        calendar="France Travail, enquête Besoins en main-d'œuvre N, menée d'octobre à décembre N−1 et publiée "
+                 "début avril N (BMO 2022 le 5 avril 2022, BMO 2023 en avril 2023).",
+    ),
+    DatasetKind.EMPLOYMENT: Cadence(
+        "de l'emploi salarié par activité (Urssaf)", month=6, lag_years=1,
+        calendar="Urssaf, effectifs salariés au 31 décembre N par commune × APE : mis à jour « fin d'année "
+                 "+ ~160 jours », soit en juin N+1.",
+    ),
+    DatasetKind.OCCUPATION_STATS: None,
+    DatasetKind.TERRITORIES: None,
+    DatasetKind.ROME: None,
+    DatasetKind.ROME_RIASEC: None,
+    DatasetKind.FAP: None,
+    DatasetKind.FAP_ROME: None,
+    DatasetKind.NAF: None,
+    DatasetKind.IO_TABLE: None,
+    DatasetKind.IO_INSEE_A38: None,
+}
 
 #: Kinds that describe nomenclatures: applied directly (upsert), never versioned per vintage.
 NOMENCLATURE_KINDS = frozenset({

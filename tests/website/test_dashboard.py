@@ -1,8 +1,8 @@
-"""The editors' dashboard: approvals, drafts, stale data, downloaded kits, pages judged not useful."""
+"""The editors' dashboard: approvals, drafts, downloaded kits, pages judged not useful; the pages that show an
+object (website.page_references, used by the observatory's stale-data panel: tests/observatory/test_stale_data_panel.py)."""
 
 from __future__ import annotations
 
-import datetime
 import json
 
 import pytest
@@ -12,12 +12,12 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, Page
+from wagtail.models import Collection
 
 from audience.models import DocumentDownloadCount, PageFeedback
 from tests.website.factories import StandardPageFactory
+from website.page_references import pages_showing
 from website.roles import AGENCY, REGION, apply_roles
-from website.stale_data import months_ago, stale_datasets
 
 pytestmark = pytest.mark.django_db
 
@@ -82,37 +82,18 @@ def test_most_downloaded_kits_come_from_the_kits_collection(client, home_page):
     assert "Compte rendu interne" not in html
 
 
-def test_stale_data_panel_is_absent_until_a_dataset_model_exists(client, home_page, settings):
-    apply_roles()
-    settings.EDITORIAL_DATASET_MODEL = "nowhere.Dataset"
-    client.force_login(_user(REGION, "region"))
-    assert stale_datasets() == []
-    assert "Données de plus de" not in client.get(reverse("wagtailadmin_home")).content.decode()
-
-
-def test_stale_datasets_and_the_pages_that_show_them(home_page, settings):
+def test_pages_showing_an_object_are_found_through_the_reference_index(home_page):
     """Documents stand in for datasets: both are models referenced from StreamFields."""
-    settings.EDITORIAL_DATASET_MODEL = "wagtaildocs.Document"
-    settings.EDITORIAL_STALE_DATA_MONTHS = 12
     document_model = get_document_model()
-    old = document_model.objects.create(title="Enquête BMO 2019", file=ContentFile(b"x", name="bmo.csv"))
-    document_model.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=800))
-    recent = document_model.objects.create(title="Enquête BMO 2026", file=ContentFile(b"y", name="bmo26.csv"))
+    shown = document_model.objects.create(title="Enquête BMO 2019", file=ContentFile(b"x", name="bmo.csv"))
+    unused = document_model.objects.create(title="Enquête BMO 2026", file=ContentFile(b"y", name="bmo26.csv"))
     page = StandardPageFactory(parent=home_page, title="Les projets de recrutement")
-    page.body = json.dumps([{"type": "document", "value": {"document": old.pk, "title": "", "description": ""}}])
+    page.body = json.dumps([{"type": "document", "value": {"document": shown.pk, "title": "", "description": ""}}])
     page.save_revision().publish()
     StandardPageFactory(parent=home_page, title="Sans chiffre")
-    result = stale_datasets()
-    assert [item.dataset.pk for item in result] == [old.pk]
-    assert [p.title for p in result[0].pages] == ["Les projets de recrutement"]
-    assert recent.pk not in [item.dataset.pk for item in result]
-    assert Page.objects.filter(title="Sans chiffre").exists()
-
-
-def test_months_ago_keeps_the_day_or_clamps_to_the_end_of_month():
-    assert months_ago(18, datetime.date(2026, 11, 28)) == datetime.date(2025, 5, 28)
-    assert months_ago(1, datetime.date(2026, 3, 31)) == datetime.date(2026, 2, 28)
-    assert months_ago(12, datetime.date(2024, 2, 29)) == datetime.date(2023, 2, 28)
+    found = pages_showing([shown, unused])
+    assert [p.title for p in found[shown.pk]] == ["Les projets de recrutement"]
+    assert found[unused.pk] == []
 
 
 def test_most_downloaded_kits_come_from_the_schools_counters(client, home_page):
@@ -134,19 +115,3 @@ def test_most_downloaded_kits_come_from_the_schools_counters(client, home_page):
     panel = html[html.index("Kits les plus téléchargés"):]
     assert panel.index("Kit « usine du futur »") < panel.index("Kit « la chimie verte »")
     assert ">40<" in panel and ">3<" in panel
-
-
-def test_stale_published_datasets_of_the_observatory_are_listed(home_page, settings):
-    try:
-        from observatory.models import Dataset, DatasetStatus
-    except ImportError:
-        pytest.skip("the observatory app is not merged on this branch")
-    settings.EDITORIAL_STALE_DATA_MONTHS = 18
-    common = {"kind": Dataset._meta.get_field("kind").choices[0][0], "source": "Dares, France Travail",
-              "original_filename": "tensions.csv", "checksum": "0" * 64}
-    old = Dataset.objects.create(title="Tensions 2019", status=DatasetStatus.PUBLISHED,
-                                 published_at=timezone.now() - datetime.timedelta(days=900), **common)
-    Dataset.objects.create(title="Tensions 2024", status=DatasetStatus.PUBLISHED,
-                           published_at=timezone.now() - datetime.timedelta(days=30), **common)
-    Dataset.objects.create(title="Brouillon ancien", status=DatasetStatus.DRAFT, **common)
-    assert [item.dataset.pk for item in stale_datasets()] == [old.pk]

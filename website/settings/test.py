@@ -12,8 +12,17 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test"},
     "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-r"},
     "counters": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-counters"},
+    "shared": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-shared"},
 }
 MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
+STORAGES["private"] = {"BACKEND": "django.core.files.storage.FileSystemStorage",  # noqa: F405
+                       "OPTIONS": {"location": BASE_DIR / "test-media" / "private"}}  # noqa: F405
+# Background imports run at once, within the request that starts them; the tests that check the
+# queue itself switch "imports" back to the database backend and run the worker.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "imports": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DEMO_ADMIN_ALLOWED = True
 

@@ -209,8 +209,8 @@ def test_statistician_uploads_the_insee_zip_in_the_admin(admin_client):
     upload = SimpleUploadedFile("insee_a38_2018.zip", read_insee_folder(DATA, 2018).getvalue(),
                                 content_type="application/zip")
     response = admin_client.post("/admin/observatoire/importer/", {"kind": "io-insee-a38", "file": upload,
-                                                                   "publish": "on"})
-    assert response.status_code == 200, response.content.decode()[:2000]
+                                                                   "publish": "on"}, follow=True)
+    assert "État : terminé" in response.content.decode(), response.content.decode()[:2000]
     table = InputOutputTable.objects.get()
     assert table.year == 2018 and table.dataset.status == DatasetStatus.PUBLISHED
     assert table.dataset.get_kind_display() == "Tableau entrées-sorties INSEE A38"

@@ -132,10 +132,13 @@ def load_companies(filieres, profiles, territories) -> dict[str, Company]:
         company = Company.objects.filter(name=name).first()
         if company is None:
             company = Company(name=name, filiere=filieres[filiere], place=place, territory=territories.get(key),
-                              size_band=size, employees=employees, description=description)
+                              size_band=size, employees=employees, description=description, live=True)
             company.save()
             company.job_profiles.set([profiles[slug] for slug in profile_slugs])
             company.save()
+            # Published as the Région would, with a first revision. Not cleaned: a demo company whose
+            # territory is not in the loaded data keeps an empty one, as before moderation.
+            company.save_revision(clean=False).publish()
         companies[name] = company
     return companies
 
@@ -160,7 +163,7 @@ def load_training(profiles, territories) -> int:
         if TrainingProvider.objects.filter(name=name).exists():
             continue
         provider = TrainingProvider(name=name, place=place, territory=territories.get(key), website=website,
-                                    contact=contact, description=description)
+                                    contact=contact, description=description, live=True)
         provider.programmes = [
             TrainingProgramme(title=title, job_profile=profiles[slug], level=level, duration=duration,
                               apprenticeship=apprenticeship, funded_for_jobseekers=funded, eligible_cpf=cpf,
@@ -168,6 +171,7 @@ def load_training(profiles, territories) -> int:
             for i, (title, slug, level, duration, apprenticeship, funded, cpf, note) in enumerate(programmes)
         ]
         provider.save()
+        provider.save_revision(clean=False).publish()
     return TrainingProvider.objects.count()
 
 

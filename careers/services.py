@@ -34,7 +34,7 @@ def published_testimonials():
     """Testimonials that may be shown: live, with a recorded consent (see ``Testimonial``)."""
     from careers.models import Testimonial
 
-    return (Testimonial.objects.filter(live=True, consent_date__isnull=False)
+    return (Testimonial.objects.live().filter(consent_date__isnull=False)
             .select_related("company", "portrait").prefetch_related("portrait__renditions"))
 
 
@@ -45,10 +45,12 @@ def qr_code_svg(url: str) -> str:
 
 
 def training_near(job_profile_ids: list[int], territory, limit: int | None = None, **filters):
-    """Training programmes for these profiles in ``territory`` (or everywhere when it is None)."""
+    """Published providers' programmes for these profiles in ``territory`` (or everywhere when it is None)."""
     from careers.models import TrainingProgramme
 
-    programmes = (TrainingProgramme.objects.filter(job_profile_id__in=job_profile_ids, **filters)
+    # The rows of a provider never published are the agency's draft (live=False); a published
+    # provider's rows are its published version, its pending changes being in revisions.
+    programmes = (TrainingProgramme.objects.filter(provider__live=True, job_profile_id__in=job_profile_ids, **filters)
                   .filter(near_filter("provider__territory", territory))
                   .select_related("provider", "provider__territory", "job_profile")
                   .order_by("provider__name", "sort_order"))
@@ -69,7 +71,7 @@ def profile_context(page, request) -> dict:
     tension = tensions.get(page.pk)
     for profile in related:
         profile.tension = tensions.get(profile.pk)
-    companies = list(Company.objects.filter(job_profiles=page).select_related("territory", "logo")
+    companies = list(Company.objects.live().filter(job_profiles=page).select_related("territory", "logo")
                      .prefetch_related("logo__renditions").order_by("name"))
     if territory is not None:  # local companies first (same rule as ``near_filter``, from the cached territories)
         is_near = within(territory)
@@ -158,10 +160,11 @@ def filiere_context(page, request) -> dict:
         profile.tension = tensions.get(profile.pk)
     profiles.sort(key=lambda p: (-(p.tension.level or 0) if p.tension else 0, p.title))
     recruiting = [p for p in profiles if p.tension and (p.tension.level or 0) >= HIGH_TENSION_LEVEL]
-    companies = list(page.companies.select_related("territory", "logo").prefetch_related("logo__renditions")
+    companies = list(page.companies.live().select_related("territory", "logo").prefetch_related("logo__renditions")
                      .order_by("name"))
     testimonials = list(
-        published_testimonials().filter(Q(job_profiles__in=[p.pk for p in profiles]) | Q(company__filiere=page))
+        published_testimonials().filter(Q(job_profiles__in=[p.pk for p in profiles])
+                                        | Q(company__filiere=page, company__live=True))
         .distinct()[:TESTIMONIALS_PER_PAGE]
     )
     articles = list(ArticlePage.objects.live().public().filter(filieres=page).select_related("hero_image")

@@ -62,6 +62,12 @@ class CareersSnippetGroup(SnippetViewSetGroup):
 register_snippet(CareersSnippetGroup)
 
 
+@hooks.register("register_moderated_snippets")
+def moderated_careers_snippets():
+    """Shown on job profiles and filières: changes go through "Validation Région" (website.moderation)."""
+    return [Company, Testimonial, TrainingProvider]
+
+
 @hooks.register("before_publish")
 def refuse_testimonial_without_consent(request, instance):
     """Stops any admin publish path (e.g. from a revision) for a testimonial without consent date."""

@@ -190,7 +190,9 @@ def _document(title: str, extension: str, content, collection: Collection):
 
 def _ensure_disciplines() -> dict[str, Discipline]:
     for slug, name in DISCIPLINES:
-        Discipline.objects.get_or_create(slug=slug, defaults={"name": name})
+        discipline, created = Discipline.objects.get_or_create(slug=slug, defaults={"name": name, "live": True})
+        if created:
+            discipline.save_revision().publish()  # published, as the Région would: a first revision
     return {discipline.slug: discipline for discipline in Discipline.objects.all()}
 
 

@@ -92,7 +92,7 @@ class KitFilter(_ListingFilter):
         from careers.models import FilierePage
 
         self._levels = list(SchoolLevel.objects.all())
-        self._disciplines = list(Discipline.objects.all())
+        self._disciplines = list(Discipline.objects.live())
         self._filieres = list(FilierePage.objects.live().public().order_by("title").only("pk", "slug", "title"))
         super().__init__(data, kits)
 
@@ -125,7 +125,7 @@ class KitFilter(_ListingFilter):
             .values_list("slug").annotate(n=Count("kits", distinct=True))
         )
         discipline_counts = dict(
-            Discipline.objects.filter(kits__in=self.filtered(skip="discipline").values("pk"))
+            Discipline.objects.live().filter(kits__in=self.filtered(skip="discipline").values("pk"))
             .values_list("slug").annotate(n=Count("kits", distinct=True))
         )
         duration_counts = kits_count_by_duration(self.filtered(skip="duree"))

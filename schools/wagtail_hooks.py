@@ -29,6 +29,12 @@ class DisciplineViewSet(SafeExportSnippetViewSet):
 register_snippet(DisciplineViewSet)
 
 
+@hooks.register("register_moderated_snippets")
+def moderated_schools_snippets():
+    """Shown on kit pages and their filters: changes go through "Validation Région" (website.moderation)."""
+    return [Discipline]
+
+
 class KitDownloadsReportView(BaseListingView):
     """Downloads of each kit's ZIP: this month and in total. Counts only, no visitor data."""
 

@@ -12,8 +12,9 @@ from website.content_checks import check_latest_revision
 
 def page_checks(request: HttpRequest, page_id: int) -> HttpResponse:
     page = get_object_or_404(Page, pk=page_id, depth__gt=1).specific
-    permissions = page.permissions_for_user(request.user)
-    if not (permissions.can_edit() or permissions.can_publish() or request.user.has_perm("wagtailadmin.access_admin")):
+    # The checks read the latest draft (titles, links, figures not yet public): only someone who
+    # may edit the page sees them, as in the page editor itself.
+    if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     issues = check_latest_revision(page)
     return render(request, "website/admin/page_checks.html", {

@@ -6,6 +6,9 @@ Pillow's own bomb limit the error escapes as a server error. Here the dimensions
 the file's header (Pillow opens images lazily), so an oversized or bomb image is refused with
 Wagtail's own message before any pixel is decoded; a header Pillow cannot read, or pixel data
 that is truncated, is refused as an invalid image instead of failing with a server error.
+
+The same base form refuses to replace the file of an image that published content uses, unless
+the user may change it for everyone (website/media_protection.py).
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from django.core.exceptions import ValidationError
 from PIL import Image as PILImage
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
+
+from website.media_protection import PublishedFileFormMixin
 
 
 def declared_pixels(upload) -> int | None:
@@ -64,7 +69,7 @@ class SafeImageField(WagtailImageField):
             raise ValidationError(self.error_messages["invalid_image"], code="invalid_image") from exc
 
 
-class SafeImageForm(BaseImageForm):
+class SafeImageForm(PublishedFileFormMixin, BaseImageForm):
     """Base of every Wagtail image form (``WAGTAILIMAGES_IMAGE_FORM_BASE``): add, edit, multiple, chooser."""
 
     def __init__(self, *args, **kwargs):

@@ -3,9 +3,12 @@
 Four groups (see docs/editorial-workflow.md):
 
 * **Agence de communication** — writes and edits content pages, snippets, images and
-  documents; submits pages to moderation; never publishes; no observatory data, no settings.
-* **Communication Région** — moderates and publishes, edits site settings and navigation.
-* **Statisticiens** — observatory imports, datasets, filière scopes and observatory pages.
+  documents; submits pages and snippets to moderation; never publishes, never deletes what is
+  published (website/moderation.py, website/media_protection.py); no observatory data, no settings.
+* **Communication Région** — moderates and publishes pages and snippets, edits site settings and
+  navigation.
+* **Statisticiens** — observatory imports, datasets, filière scopes and observatory pages; their
+  documents go to the « Observatoire » collection.
 * **Administrateurs** — everything.
 
 Rules name permissions by app label, model and codename, with wildcards, so that models
@@ -36,6 +39,10 @@ CONTENT_APPS = ("website", "careers", "schools")
 OBSERVATORY_APP = "observatory"
 #: Address (below the home page) of the observatory's section, whose subtree statisticians edit.
 OBSERVATORY_SLUG_PATH = "observatoire/"
+#: Collections named by :class:`CollectionGrant`: the root one, or a child of it with this name.
+ROOT_COLLECTION = "root"
+#: The statisticians' documents (methodology notes, data files): the only ones they may change.
+OBSERVATORY_COLLECTION = "Observatoire"
 
 # Model kinds, decided from the model class (see :func:`model_kind`).
 PAGE = "page"  # Wagtail pages: governed by page permissions, not model permissions
@@ -106,10 +113,16 @@ class PageGrant:
 
 @dataclass(frozen=True)
 class CollectionGrant:
-    """Collection permissions on the root collection for ``wagtailimages`` / ``wagtaildocs``."""
+    """Collection permissions for ``wagtailimages`` / ``wagtaildocs`` on ``collection``.
+
+    ``collection``: :data:`ROOT_COLLECTION` (every image or document), or the name of a child of
+    the root collection, created by :func:`apply_roles` when missing. Wagtail's permissions
+    apply to the collection and everything below it.
+    """
 
     app_label: str
     codenames: tuple[str, ...]
+    collection: str = ROOT_COLLECTION
 
 
 @dataclass(frozen=True)
@@ -132,6 +145,8 @@ COUNTER_MODELS = ("kitdownloadcount", "pageviewcount", "documentdownloadcount", 
 EDIT_CONTENT = Rule(apps=CONTENT_APPS, actions=CRUD, exclude_models=COUNTER_MODELS)
 READ_COUNTERS = Rule(apps=CONTENT_APPS, models=COUNTER_MODELS, actions=("view",))
 EDIT_SETTINGS = Rule(kinds=frozenset({SETTING}))
+#: Wagtail's extra permissions of moderated snippets (DraftStateMixin, LockableMixin): the moderators'.
+MODERATE_CONTENT = Rule(apps=CONTENT_APPS, actions=("publish", "lock", "unlock"))
 
 ROLES: tuple[Role, ...] = (
     Role(
@@ -150,7 +165,7 @@ ROLES: tuple[Role, ...] = (
     Role(
         REGION,
         rules=(
-            ACCESS_ADMIN, EDIT_CONTENT, READ_COUNTERS, EDIT_SETTINGS, READ_AUDIENCE,
+            ACCESS_ADMIN, EDIT_CONTENT, MODERATE_CONTENT, READ_COUNTERS, EDIT_SETTINGS, READ_AUDIENCE,
             Rule(apps=("wagtailredirects", "wagtailsearchpromotions"), actions=CRUD),
         ),
         pages=(PageGrant("home", ("add_page", "bulk_delete_page", "change_page", "lock_page", "publish_page",
@@ -167,9 +182,13 @@ ROLES: tuple[Role, ...] = (
         rules=(ACCESS_ADMIN, Rule(apps=(OBSERVATORY_APP,), kinds=frozenset({CONTENT, SETTING, OTHER}))),
         pages=(PageGrant(OBSERVATORY_SLUG_PATH, ("add_page", "change_page", "lock_page", "publish_page",
                                                  "unlock_page")),),
+        # Choosing any image or document for their pages, changing only their own collection's:
+        # "change" on the root collection would let them replace or delete every file of the site.
         collections=(
             CollectionGrant("wagtailimages", ("choose_image",)),
-            CollectionGrant("wagtaildocs", ("add_document", "change_document", "choose_document")),
+            CollectionGrant("wagtaildocs", ("choose_document",)),
+            CollectionGrant("wagtaildocs", ("add_document", "change_document", "choose_document"),
+                            collection=OBSERVATORY_COLLECTION),
         ),
         description="Importe les données, gère jeux de données, périmètres de filière et pages de l'observatoire.",
         demo_username="statisticien",
@@ -246,8 +265,20 @@ def resolve_page(location: str):
     return Page.objects.filter(url_path=f"{home.url_path}{location}").first()
 
 
+def resolve_collection(name: str):
+    """The collection a :class:`CollectionGrant` applies to, created under the root when missing."""
+    from wagtail.models import Collection
+
+    root = Collection.get_first_root_node()
+    if name == ROOT_COLLECTION:
+        return root
+    existing = root.get_children().filter(name=name).first()
+    return existing or root.add_child(instance=Collection(name=name))
+
+
 def apply_roles(verbosity: int = 0) -> dict[str, int]:
-    """Create or update the four groups, their permissions and the moderation workflow.
+    """Create or update the four groups, their permissions, the moderation workflow and the
+    collections the grants name.
 
     Idempotent. Page grants whose page does not exist yet (no home page before the demo, no
     observatory section before that app's pages) are skipped and applied on the next run.
@@ -282,15 +313,18 @@ def apply_roles(verbosity: int = 0) -> dict[str, int]:
                 if (existing.page_id, existing.permission_id) not in wanted_pages:
                     existing.delete()
 
-            wanted_collections: set[int] = set()
+            wanted_collections: set[tuple[int, int]] = set()
             if root_collection is not None:
                 for grant in role.collections:
+                    collection = resolve_collection(grant.collection)
                     for codename in grant.codenames:
                         permission = Permission.objects.get(content_type__app_label=grant.app_label, codename=codename)
                         GroupCollectionPermission.objects.get_or_create(
-                            group=group, collection=root_collection, permission=permission)
-                        wanted_collections.add(permission.pk)
-            GroupCollectionPermission.objects.filter(group=group).exclude(permission_id__in=wanted_collections).delete()
+                            group=group, collection=collection, permission=permission)
+                        wanted_collections.add((collection.pk, permission.pk))
+            for existing in GroupCollectionPermission.objects.filter(group=group):
+                if (existing.collection_id, existing.permission_id) not in wanted_collections:
+                    existing.delete()
 
         from website.workflow import ensure_validation_workflow
 

@@ -1,18 +1,27 @@
-"""Admin hooks of the site-wide app: content checks, posters and QR codes, dashboard panels."""
+"""Admin hooks of the site-wide app: content checks, posters and QR codes, dashboard panels, and the
+moderators' say over published snippets and media (website/moderation.py, website/media_protection.py)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.admin.utils import quote
 from django.shortcuts import redirect
 from django.urls import path, re_path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
+from wagtail.documents import get_document_model
+from wagtail.documents.permissions import permission_policy as document_policy
+from wagtail.documents.views.documents import DeleteView as DocumentDeleteView
+from wagtail.images import get_image_model
+from wagtail.images.views.images import DeleteView as ImageDeleteView
 from wagtail.models import Page
 
 from website import admin_views, posters
 from website.content_checks import check_page
 from website.dashboard import editorial_panels
+from website.media_protection import guard_delete_view, refuse_bulk_delete
+from website.moderation import may_delete
 
 
 @hooks.register("before_serve_document")
@@ -32,10 +41,52 @@ def register_editorial_urls():
     ]
 
 
+@hooks.register("register_admin_urls", order=-1)
+def guard_media_deletion_urls():
+    """Wagtail's image and document delete addresses, answered first by the published-content check.
+
+    ``order=-1`` puts these patterns before the ones Wagtail registers at the same addresses.
+    """
+    from wagtail.images.permissions import permission_policy as image_policy
+
+    return [
+        path("documents/delete/<int:document_id>/",
+             guard_delete_view(DocumentDeleteView.as_view(), get_document_model(), "document_id",
+                               "wagtaildocs:edit", document_policy)),
+        path("images/<int:image_id>/delete/",
+             guard_delete_view(ImageDeleteView.as_view(), get_image_model(), "image_id",
+                               "wagtailimages:edit", image_policy)),
+    ]
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_deletion_of_published_media(request, action_type, objects, action_class_instance):
+    if action_type == "delete":
+        return refuse_bulk_delete(request, objects)
+    return None
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_published_snippets(request, instances):
+    """A published snippet is deleted by the moderators only; the agency asks them (website.moderation)."""
+    refused = [instance for instance in instances if not may_delete(request.user, instance)]
+    if not refused:
+        return None
+    for instance in refused:
+        messages.error(request, _("« %(object)s » est publié : seule la Communication Région peut le supprimer. "
+                                  "Demandez-lui de le faire.") % {"object": instance})
+    viewset = type(refused[0]).snippet_viewset
+    if len(instances) == 1:
+        return redirect(viewset.get_url_name("edit"), quote(refused[0].pk))
+    return redirect(viewset.get_url_name("list"))
+
+
 def _editorial_buttons(page, user):
     if page.depth <= 1:
         return
-    yield Button(_("Vérifications"), reverse("website_page_checks", args=[page.pk]), icon_name="tasks", priority=80)
+    if page.permissions_for_user(user).can_edit():  # the checks read the draft: editors only
+        yield Button(_("Vérifications"), reverse("website_page_checks", args=[page.pk]), icon_name="tasks",
+                     priority=80)
     if page.live:
         yield Button(_("Affiche et QR code"), reverse("website_poster", args=[page.pk]), icon_name="doc-full",
                      priority=81)

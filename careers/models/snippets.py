@@ -1,5 +1,8 @@
 """Snippets shown on career pages: companies, testimonials, training providers.
 
+All three are moderated like pages (website.moderation): the agency's changes are drafts until
+the Communication Région publishes them, and public pages query ``.live()`` objects only.
+
 Places link to the observatory's ``Territory`` (département or zone d'emploi), the
 same objects the visitor's territory choice designates, so "near me" is a key match.
 """
@@ -21,11 +24,19 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.fields import StreamField
-from wagtail.models import DraftStateMixin, Orderable, PreviewableMixin, RevisionMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from careers.logic import ENTRY_LEVELS
 from website.blocks import VideoBlock
+from website.moderation import LiveQuerySet
 
 TERRITORY_HELP = _("Le département (ou la zone d'emploi) où se trouve le site : il sert à « près de chez vous ».")
 
@@ -46,7 +57,8 @@ class Audience(models.TextChoices):
     TEACHERS = "enseignants", _("Enseignants")
 
 
-class Company(PreviewableMixin, index.Indexed, ClusterableModel):
+class Company(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, index.Indexed,
+              ClusterableModel):
     """A company of the region that hires in industry, shown on its filière and job profiles."""
 
     name = models.CharField(_("nom"), max_length=120, unique=True)
@@ -69,6 +81,8 @@ class Company(PreviewableMixin, index.Indexed, ClusterableModel):
     job_profiles = ParentalManyToManyField(
         "careers.JobProfilePage", blank=True, related_name="companies", verbose_name=_("métiers recrutés"),
     )
+
+    objects = LiveQuerySet.as_manager()
 
     panels = [
         MultiFieldPanel([FieldPanel("name"), FieldPanel("filiere"), FieldPanel("description"), FieldPanel("logo")],
@@ -110,7 +124,8 @@ class TestimonialForm(WagtailAdminModelForm):
         return cleaned_data
 
 
-class Testimonial(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel):
+class Testimonial(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, index.Indexed,
+                  ClusterableModel):
     """A person who does an industrial job, in their own words.
 
     Editorial rule (RGPD, droit à l'image): a testimonial goes live only once the person's
@@ -136,6 +151,8 @@ class Testimonial(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexe
         help_text=_("Date de l'autorisation écrite (droit à l'image et à la parole). Obligatoire pour publier."),
     )
     audiences = models.JSONField(_("publics"), default=list, blank=True)
+
+    objects = LiveQuerySet.as_manager()
 
     panels = [
         MultiFieldPanel([FieldRowPanel([FieldPanel("first_name"), FieldPanel("age")]), FieldPanel("role"),
@@ -180,7 +197,8 @@ class Testimonial(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexe
         return [str(labels[value]) for value in self.audiences or [] if value in labels]
 
 
-class TrainingProvider(PreviewableMixin, index.Indexed, ClusterableModel):
+class TrainingProvider(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, index.Indexed,
+                       ClusterableModel):
     """A school, training centre or apprentice centre (CFA) of the region, with its programmes."""
 
     name = models.CharField(_("organisme"), max_length=150, unique=True)
@@ -192,6 +210,8 @@ class TrainingProvider(PreviewableMixin, index.Indexed, ClusterableModel):
     )
     website = models.URLField(_("site web"), blank=True)
     contact = models.CharField(_("contact"), max_length=150, blank=True, help_text=_("Téléphone ou courriel public."))
+
+    objects = LiveQuerySet.as_manager()
 
     panels = [
         MultiFieldPanel([FieldPanel("name"), FieldPanel("description"),

@@ -141,6 +141,15 @@ class ClassroomKitPage(RoutablePageMixin, HeroMixin, SitePage):
     def steps_total_minutes(self) -> int:
         return sum(block.value["minutes"] or 0 for block in self.steps)
 
+    @property
+    def public_disciplines(self) -> list:
+        """The disciplines visitors may see: published ones (a new discipline waits for the Région).
+
+        Filtered in Python so that a prefetched ``disciplines`` costs no query, and a preview's
+        unsaved choice works too.
+        """
+        return [discipline for discipline in self.disciplines.all() if discipline.live]
+
     def materials_list(self) -> list[str]:
         return [line.strip(" -•\t") for line in self.materials.splitlines() if line.strip(" -•\t")]
 

@@ -4,14 +4,18 @@ School levels and audiences are fixed by the French school system and the site's
 they are created by a data migration (``0002_seed_levels_and_audiences``) so filters always
 offer the same values. Disciplines
 are a snippet the agency can extend (a kit may be used in "physique-chimie" as well as
-"technologie").
+"technologie"); a new or changed discipline shows on kit pages only once the Communication
+Région has published it (website.moderation).
 """
 
 from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
+
+from website.moderation import LiveQuerySet
 
 
 class SchoolLevel(models.Model):
@@ -30,12 +34,14 @@ class SchoolLevel(models.Model):
         return self.name
 
 
-class Discipline(index.Indexed, models.Model):
+class Discipline(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
     """A school subject a kit can be used in (technologie, physique-chimie, SVT…)."""
 
     name = models.CharField(_("nom"), max_length=80, unique=True)
     slug = models.SlugField(_("identifiant"), unique=True,
                             help_text=_("Utilisé dans l'adresse des filtres, ex. « technologie »."))
+
+    objects = LiveQuerySet.as_manager()
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

@@ -16,6 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 pytestmark = pytest.mark.django_db
 
@@ -48,15 +49,18 @@ def _png_declaring(width: int, height: int) -> bytes:
 
 
 def _upload_image(client, name: str, content: bytes, content_type: str = "image/png"):
+    # The collection is chosen: the roles create a second one (« Observatoire », website/roles.py).
     return client.post("/admin/images/add/", {
         "title": name, "description": "Texte alternatif", "credit": "Test",
+        "collection": Collection.get_first_root_node().pk,
         "file": SimpleUploadedFile(name, content, content_type=content_type),
     })
 
 
 def _upload_document(client, name: str, content: bytes, content_type: str = "application/octet-stream"):
     return client.post("/admin/documents/add/", {
-        "title": name, "file": SimpleUploadedFile(name, content, content_type=content_type),
+        "title": name, "collection": Collection.get_first_root_node().pk,
+        "file": SimpleUploadedFile(name, content, content_type=content_type),
     })
 
 

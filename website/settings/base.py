@@ -317,8 +317,6 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024  # 20 MB
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Refuses to replace the file of a document that published content uses (website/media_protection.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.media_protection.SiteDocumentForm"
-# Refuses to replace the file of a document that published content uses (website/media_protection.py).
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.media_protection.SiteDocumentForm"
 
 # --- Wagtail --------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Industrie d'avenir"

@@ -97,7 +97,9 @@ def page_header_editorial_buttons(page, user, view_name, next_url=None):
     yield from _editorial_buttons(page, user)
 
 
-@hooks.register("register_page_listing_buttons")
+# In the listing they go into each row's « … » menu, next to Wagtail's own actions: as top-level
+# listing buttons, plain Buttons rendered as full-size icons across the row.
+@hooks.register("register_page_listing_more_buttons")
 def page_listing_editorial_buttons(page, user, next_url=None):
     yield from _editorial_buttons(page, user)
 

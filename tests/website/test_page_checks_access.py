@@ -47,3 +47,10 @@ def test_the_checks_button_is_offered_only_to_those_who_may_edit_the_page(draft_
 
     assert "Vérifications" in labels(_member(AGENCY))
     assert "Vérifications" not in labels(_member(STATISTICIANS))
+
+
+def test_the_editorial_buttons_go_into_each_listing_rows_more_menu_not_across_the_row():
+    from wagtail import hooks
+
+    assert page_listing_editorial_buttons in hooks.get_hooks("register_page_listing_more_buttons")
+    assert page_listing_editorial_buttons not in hooks.get_hooks("register_page_listing_buttons")

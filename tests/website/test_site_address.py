@@ -64,3 +64,12 @@ def test_the_development_settings_use_the_sites_404_page():
     from website.settings import dev
 
     assert "website.middleware.SiteNotFoundPageMiddleware" in dev.MIDDLEWARE
+
+
+@pytest.mark.django_db
+def test_a_new_pages_address_is_ascii_even_when_its_title_has_accents(home_page):
+    from website.models import StandardPage
+
+    page = StandardPage(title="Fabriquer un objet en série", introduction="Présentation.")
+    home_page.add_child(instance=page)
+    assert page.slug == "fabriquer-un-objet-en-serie"

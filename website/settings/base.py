@@ -320,6 +320,9 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.media_protection.SiteDocumentForm"
 
 # --- Wagtail --------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Industrie d'avenir"
+# Addresses are typed, printed on posters and read aloud: « /kits/fabriquer-un-objet-en-serie/ »,
+# not « …-en-série/ » (which a QR code or an e-mail client turns into %C3%A9).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"

@@ -13,6 +13,7 @@ from .indicators import (
 from .nomenclatures import (
     FapFamily,
     NafActivity,
+    RomeAppellation,
     RomeFapLink,
     RomeOccupation,
     Territory,
@@ -38,6 +39,7 @@ __all__ = [
     "ObservatoryIndexPage",
     "OccupationStats",
     "OccupationTension",
+    "RomeAppellation",
     "RomeFapLink",
     "RomeOccupation",
     "TensionIndicator",

@@ -13,6 +13,7 @@ class DatasetKind(models.TextChoices):
     TERRITORIES = "territories", _("Territoires (COG INSEE)")
     ROME = "rome", _("Métiers ROME")
     ROME_RIASEC = "rome-riasec", _("Codes RIASEC des métiers ROME")
+    ROME_APPELLATIONS = "rome-appellations", _("Appellations des métiers ROME (intitulés d'emploi)")
     FAP = "fap", _("Familles professionnelles FAP 2009")
     FAP_ROME = "fap-rome", _("Correspondance FAP ↔ ROME")
     NAF = "naf", _("Activités NAF rév. 2")
@@ -49,6 +50,7 @@ PUBLICATION_CADENCES: dict[str, Cadence | None] = {
     DatasetKind.TERRITORIES: None,
     DatasetKind.ROME: None,
     DatasetKind.ROME_RIASEC: None,
+    DatasetKind.ROME_APPELLATIONS: None,
     DatasetKind.FAP: None,
     DatasetKind.FAP_ROME: None,
     DatasetKind.NAF: None,
@@ -58,7 +60,7 @@ PUBLICATION_CADENCES: dict[str, Cadence | None] = {
 
 #: Kinds that describe nomenclatures: applied directly (upsert), never versioned per vintage.
 NOMENCLATURE_KINDS = frozenset({
-    DatasetKind.TERRITORIES, DatasetKind.ROME, DatasetKind.ROME_RIASEC, DatasetKind.FAP,
+    DatasetKind.TERRITORIES, DatasetKind.ROME, DatasetKind.ROME_RIASEC, DatasetKind.ROME_APPELLATIONS, DatasetKind.FAP,
     DatasetKind.FAP_ROME, DatasetKind.NAF,
 })
 

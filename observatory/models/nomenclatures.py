@@ -94,6 +94,31 @@ class RomeOccupation(models.Model):
         return ROME_DOMAINS.get(self.domain, "")
 
 
+class RomeAppellation(models.Model):
+    """A job title (« appellation ») of the ROME, with its two gendered forms, linked to its occupation.
+
+    Loaded by the ``rome-appellations`` importer from France Travail's ``referentiel_appellation``
+    (ROME v3: 10,990 titles; ROME 4.0: 13,120). ``code_ogr`` is France Travail's own identifier.
+    """
+
+    code_ogr = models.PositiveIntegerField(_("identifiant OGR"), unique=True)
+    label = models.CharField(_("intitulé"), max_length=250, help_text=_("Les deux genres, comme France Travail l'écrit."))
+    masculine = models.CharField(_("intitulé au masculin"), max_length=250)
+    feminine = models.CharField(_("intitulé au féminin"), max_length=250)
+    rome_code = models.CharField(_("code ROME"), max_length=5, db_index=True)
+    principal = models.BooleanField(_("appellation principale"), default=False)
+    search_key = models.CharField(_("clé de recherche"), max_length=500, db_index=True,
+                                  help_text=_("Les deux genres, sans accents ni majuscules."))
+
+    class Meta:
+        verbose_name = _("appellation ROME")
+        verbose_name_plural = _("appellations ROME")
+        ordering = ["rome_code", "-principal", "label"]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.rome_code})"
+
+
 class FapFamily(models.Model):
     """A FAP 2009 family: 22 domains (``D``), 87 aggregated (``D2Z``), 225 detailed (``D2Z40``)."""
 

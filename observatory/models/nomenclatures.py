@@ -98,14 +98,20 @@ class RomeAppellation(models.Model):
     """A job title (« appellation ») of the ROME, with its two gendered forms, linked to its occupation.
 
     Loaded by the ``rome-appellations`` importer from France Travail's ``referentiel_appellation``
-    (ROME v3: 10,990 titles; ROME 4.0: 13,120). ``code_ogr`` is France Travail's own identifier.
+    (ROME v3: 10,990 titles; ROME 4.0: 13,120). ``code_ogr`` is France Travail's own identifier,
+    kept from one version to the next, so a ROME 4.0 file updates the v3 titles it keeps.
+    ``rome_code`` is the ROME v3 occupation the title leads to (for a ROME 4.0 title, its fiche's
+    ``code_rome_parent``): the site's profiles and the Dares figures are keyed on v3 codes.
+    ``rome4_code`` is the ROME 4.0 fiche (blank for a v3 file); ``principal`` marks the one main
+    title of each ROME 4.0 fiche (ROME v3 has no such notion).
     """
 
     code_ogr = models.PositiveIntegerField(_("identifiant OGR"), unique=True)
     label = models.CharField(_("intitulé"), max_length=250, help_text=_("Les deux genres, comme France Travail l'écrit."))
     masculine = models.CharField(_("intitulé au masculin"), max_length=250)
     feminine = models.CharField(_("intitulé au féminin"), max_length=250)
-    rome_code = models.CharField(_("code ROME"), max_length=5, db_index=True)
+    rome_code = models.CharField(_("code ROME v3"), max_length=5, db_index=True)
+    rome4_code = models.CharField(_("code ROME 4.0"), max_length=5, blank=True)
     principal = models.BooleanField(_("appellation principale"), default=False)
     search_key = models.CharField(_("clé de recherche"), max_length=500, db_index=True,
                                   help_text=_("Les deux genres, sans accents ni majuscules."))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from audience.privacy import scrub_personal_data
+from website.privacy import scrub_personal_data
 
 
 class FeedbackForm(forms.Form):

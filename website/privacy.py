@@ -1,4 +1,8 @@
-"""Keep personal data out of free-text feedback. Pure functions, no Django import."""
+"""Keep personal data out of the free text visitors type: feedback comments, search terms.
+
+Pure functions, no Django import. In the base, because both the site search (website/search.py)
+and the audience app's feedback form store what visitors wrote.
+"""
 
 from __future__ import annotations
 

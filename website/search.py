@@ -11,8 +11,8 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from audience.privacy import scrub_personal_data
 from website.pages import private_pages_q
+from website.privacy import scrub_personal_data
 
 
 def record_search_hit(query: str) -> None:
@@ -23,7 +23,7 @@ def record_search_hit(query: str) -> None:
     increment): search results stay within the per-page query budget.
     """
     # The report keeps what visitors searched for: never an e-mail address or a phone number they
-    # pasted in the box (audience.privacy), which would otherwise be stored as typed.
+    # pasted in the box (website.privacy), which would otherwise be stored as typed.
     normalised = normalise_query_string(scrub_personal_data(query, max_length=255))
     today = timezone.now().date()
     updated = QueryDailyHits.objects.filter(query__query_string=normalised, date=today).update(hits=F("hits") + 1)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from audience.bots import is_bot
 from audience.channels import CHANNELS, DIRECT, OTHER, normalise_channel, slugify_channel
-from audience.privacy import REDACTED, scrub_personal_data
+from website.privacy import REDACTED, scrub_personal_data
 
 FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0"
 IPHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "

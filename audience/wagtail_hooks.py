@@ -1,13 +1,15 @@
-"""Wagtail hooks of the audience app: mark served pages, count downloads, admin reports."""
+"""Wagtail hooks of the audience app: mark served pages, count downloads, admin reports, posters and
+QR codes of any published page (with the channel the visitors will arrive with)."""
 
 from __future__ import annotations
 
-from django.urls import path, reverse
+from django.urls import path, re_path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 
-from audience import admin_views
+from audience import admin_views, posters
 from audience.channels import normalise_channel
 from audience.counter import record_document_download
 from audience.tracking import mark_page, should_count
@@ -31,6 +33,8 @@ def register_report_urls():
     return [
         path("audience/vues/", admin_views.views_report, name="audience_views_report"),
         path("audience/avis/", admin_views.feedback_report, name="audience_feedback_report"),
+        path("affiche/<int:page_id>/", posters.poster, name="audience_poster"),
+        re_path(r"^affiche/(?P<page_id>\d+)/qr\.(?P<fmt>svg|png)$", posters.qr_code, name="audience_poster_qr"),
     ]
 
 
@@ -53,3 +57,21 @@ def register_views_report_menu_item():
 def register_feedback_report_menu_item():
     return PermissionMenuItem(_("Avis des visiteurs"), reverse("audience_feedback_report"), icon_name="help",
                               order=901, permission=admin_views.FEEDBACK_PERMISSION)
+
+
+def _poster_buttons(page, user):
+    if page.depth > 1 and page.live:
+        # Priority: just after the base's « Vérifications » (80).
+        yield Button(_("Affiche et QR code"), reverse("audience_poster", args=[page.pk]), icon_name="doc-full",
+                     priority=81)
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_poster_button(page, user, view_name, next_url=None):
+    yield from _poster_buttons(page, user)
+
+
+# In the listing it goes into each row's « … » menu, like the base's « Vérifications ».
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_poster_button(page, user, next_url=None):
+    yield from _poster_buttons(page, user)

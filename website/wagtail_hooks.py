@@ -1,12 +1,12 @@
-"""Admin hooks of the site-wide app: content checks, posters and QR codes, dashboard panels, and the
-moderators' say over published snippets and media (website/moderation.py, website/media_protection.py)."""
+"""Admin hooks of the site-wide app: content checks, dashboard panels, and the moderators' say over
+published snippets and media (website/moderation.py, website/media_protection.py)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.shortcuts import redirect
-from django.urls import path, re_path, reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
@@ -17,7 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.images.views.images import DeleteView as ImageDeleteView
 from wagtail.models import Page
 
-from website import admin_views, posters
+from website import admin_views
 from website.content_checks import check_page
 from website.dashboard import editorial_panels
 from website.media_protection import guard_delete_view, refuse_bulk_delete
@@ -35,8 +35,6 @@ def guard_documents_of_restricted_pages(document, request):
 @hooks.register("register_admin_urls")
 def register_editorial_urls():
     return [
-        path("affiche/<int:page_id>/", posters.poster, name="website_poster"),
-        re_path(r"^affiche/(?P<page_id>\d+)/qr\.(?P<fmt>svg|png)$", posters.qr_code, name="website_poster_qr"),
         path("verifications/<int:page_id>/", admin_views.page_checks, name="website_page_checks"),
     ]
 
@@ -82,14 +80,10 @@ def refuse_deleting_published_snippets(request, instances):
 
 
 def _editorial_buttons(page, user):
-    if page.depth <= 1:
-        return
-    if page.permissions_for_user(user).can_edit():  # the checks read the draft: editors only
+    # The checks read the draft: editors only. (« Affiche et QR code » comes next, from the audience app.)
+    if page.depth > 1 and page.permissions_for_user(user).can_edit():
         yield Button(_("Vérifications"), reverse("website_page_checks", args=[page.pk]), icon_name="tasks",
                      priority=80)
-    if page.live:
-        yield Button(_("Affiche et QR code"), reverse("website_poster", args=[page.pk]), icon_name="doc-full",
-                     priority=81)
 
 
 @hooks.register("register_page_header_buttons")

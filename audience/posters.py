@@ -1,7 +1,8 @@
 """Posters and QR codes for any public page, from the admin.
 
 The QR code carries the campaign channel in the address (``?canal=affiche-lycee``) so that
-views coming from each poster are counted separately (audience app). The printable poster
+views coming from each poster are counted separately (audience/tracking.py), and the short
+address printed under it (``/go/<id>/<canal>/``) is this app's too. The printable poster
 is an HTML page with print CSS (A4 or A3 portrait): the browser's "Print / Save as PDF"
 produces the file to send to the printer.
 """
@@ -21,7 +22,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
 from audience.channels import CAMPAIGN_CHANNELS, channel_label
-from website.qr import qr_png, qr_svg
+from audience.qr import qr_png, qr_svg
 
 DEFAULT_CHANNEL = "affiche-lycee"
 FORMATS = {"a4": "A4", "a3": "A3"}
@@ -88,14 +89,14 @@ def poster(request: HttpRequest, page_id: int) -> HttpResponse:
     page = _public_page(page_id)
     form = PosterForm(request.GET or None)
     if form.is_bound and not form.is_valid():
-        return render(request, "website/admin/poster.html", {"page": page, "form": form}, status=400)
+        return render(request, "audience/admin/poster.html", {"page": page, "form": form}, status=400)
     data = form.cleaned_data if form.is_bound else {}
     channel = data.get("canal") or DEFAULT_CHANNEL
     paper = data.get("format") or "a4"
     url = campaign_url(page, channel, request)
     image = getattr(page, "hero_image", None)
     query = urlencode({"canal": channel})
-    return render(request, "website/admin/poster.html", {
+    return render(request, "audience/admin/poster.html", {
         "page": page,
         "form": form,
         "channel": channel,
@@ -108,6 +109,6 @@ def poster(request: HttpRequest, page_id: int) -> HttpResponse:
         "campaign_url": url,
         "short_url": short_url(page, channel, request),
         "qr_inline": mark_safe(qr_svg(url, title=_("QR code vers %(url)s") % {"url": url}, scale=1, scalable=True)),
-        "svg_url": f"{reverse('website_poster_qr', args=[page.pk, 'svg'])}?{query}&telecharger=1",
-        "png_url": f"{reverse('website_poster_qr', args=[page.pk, 'png'])}?{query}&telecharger=1",
+        "svg_url": f"{reverse('audience_poster_qr', args=[page.pk, 'svg'])}?{query}&telecharger=1",
+        "png_url": f"{reverse('audience_poster_qr', args=[page.pk, 'png'])}?{query}&telecharger=1",
     })

@@ -2,20 +2,27 @@
 
 Each block has its own template in ``templates/blocks/``, a ``description`` and a
 ``preview_value`` for the admin's block previews. A block used by one app only stays in
-that app. The observatory contributes the indicator block (a reference to a stored
-figure: editors choose it, they never type the number).
+that app.
+
+Section apps add blocks of their own to the base's StreamFields through
+``settings.SECTION_BLOCKS`` (:func:`section_blocks`): the observatory's indicator on every
+content page (a reference to a stored figure: editors choose it, they never type the number)
+and its key figures on the home page. A setting rather than a hook or a registry filled in
+``AppConfig.ready()``: a StreamField's block list is built when its model class is defined,
+before any ``ready()`` runs or any ``wagtail_hooks`` module is loaded. The settings are the
+project's composition root, so the base itself never names those apps.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructValue
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock as WagtailImageBlock
-
-from observatory.blocks import IndicatorBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -221,8 +228,18 @@ class DocumentBlock(blocks.StructBlock):
         description = _("Un fichier à télécharger, avec son format et son poids.")
 
 
-class BaseStreamBlock(blocks.StreamBlock):
-    """The blocks every content page offers."""
+def section_blocks(place: str) -> list[tuple[str, blocks.Block]]:
+    """New instances of the blocks that section apps offer at ``place`` of the base's StreamFields.
+
+    ``settings.SECTION_BLOCKS[place]`` lists ``(block name, dotted path of the block class)``, in
+    the order the editor's "add a block" menu shows them. The names are stored in the content:
+    renaming or removing one is a migration and a content change.
+    """
+    return [(name, import_string(path)()) for name, path in settings.SECTION_BLOCKS.get(place, ())]
+
+
+class SiteStreamBlock(blocks.StreamBlock):
+    """The base's own blocks, offered by every content page (see :data:`BaseStreamBlock`)."""
 
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("texte"), template="blocks/paragraph_block.html")
     image = CaptionedImageBlock()
@@ -232,7 +249,17 @@ class BaseStreamBlock(blocks.StreamBlock):
     faq = FaqBlock()
     myth_fact = MythFactBlock()
     document = DocumentBlock()
-    indicator = IndicatorBlock()
 
     class Meta:
         block_counts: dict = {}
+
+
+#: The blocks every content page offers: the base's own, then those of ``SECTION_BLOCKS["body"]``.
+#: Made by the blocks' metaclass, as a ``class`` statement would, from names known only when the
+#: settings are read. A subclass declaring more blocks (schools' ``PupilStreamBlock``) lists them
+#: after all of these, so the order of a page's blocks (recorded by migrations) stays the same.
+BaseStreamBlock = type(SiteStreamBlock)(
+    "BaseStreamBlock", (SiteStreamBlock,),
+    {"__module__": __name__, "__qualname__": "BaseStreamBlock",
+     "__doc__": "The blocks every content page offers, sections' included.", **dict(section_blocks("body"))},
+)

@@ -18,12 +18,12 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 from wagtail.search import index
 
-from observatory.blocks import KeyFiguresBlock
 from website.blocks import (
     AudienceEntryBlock,
     BaseStreamBlock,
     LinkBlock,
     SocialLinkBlock,
+    section_blocks,
 )
 from website.pages import SitePage
 
@@ -95,7 +95,7 @@ class HomePage(HeroMixin, SitePage):
         help_text=_("Les pages à mettre en avant sur l'accueil (métiers, articles, événements…)."),
     )
     key_figures = StreamField(
-        [("key_figures", KeyFiguresBlock())], blank=True, max_num=1, verbose_name=_("chiffres clés"),
+        section_blocks("key_figures"), blank=True, max_num=1, verbose_name=_("chiffres clés"),
         help_text=_("Des chiffres de l'observatoire, toujours affichés avec leur source et leur année."),
     )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("contenu"))

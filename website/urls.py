@@ -16,9 +16,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("", include("audience.urls")),
-    # Observatory: open-data API (/api/v1/) and the visitor's territory choice (/territoire/).
-    path("", include("observatory.urls")),
+    # The section apps' own addresses, listed in the settings (the composition root): this base
+    # module never names the apps above it.
+    *(path("", include(urlconf)) for urlconf in settings.SECTION_URLCONFS),
 ]
 
 if settings.DEBUG:

@@ -424,6 +424,25 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 }
 
 # --- Project ----------------------------------------------------------------------------
+# The base app (website) never names the section apps: what they add to it is listed here, the
+# composition root, or registered by the apps themselves (Wagtail hooks, AppConfig attributes:
+# README « Organisation du code »).
+
+# Blocks the section apps add to the base's StreamFields, by place (website/blocks.py): "body",
+# every content page's blocks (BaseStreamBlock); "key_figures", the home page's key figures.
+# Read when the models are defined. The names are stored in the pages' content.
+SECTION_BLOCKS = {
+    "body": [("indicator", "observatory.blocks.IndicatorBlock")],
+    "key_figures": [("key_figures", "observatory.blocks.KeyFiguresBlock")],
+}
+
+# URL modules of the section apps, included at the site's root by website/urls.py, after the admin
+# and before Wagtail's pages (which answer every other address).
+SECTION_URLCONFS = [
+    "audience.urls",  # feedback (/avis/) and the posters' short addresses (/go/<page>/<canal>/)
+    "observatory.urls",  # open-data API (/api/v1/) and the visitor's territory choice (/territoire/)
+]
+
 # Loaders run in this order by `manage.py load_demo`; each app owns its demo content.
 DEMO_LOADERS = [
     "website.demo",

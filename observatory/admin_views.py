@@ -23,7 +23,8 @@ from observatory.import_jobs import (
     stop_job,
     waits_too_long,
 )
-from observatory.importers.service import KINDS, publish_dataset
+from observatory.importers.registry import IMPORT_KINDS
+from observatory.importers.service import publish_dataset
 from observatory.models import Dataset, DatasetKind, DatasetStatus, ImportJob, ImportJobStatus
 from observatory.stale_data import stale_datasets
 
@@ -35,7 +36,7 @@ SILENCE_MINUTES = int(SILENCE_LIMIT.total_seconds() // 60)
 
 
 class UploadForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Type de fichier"), choices=[(k, DatasetKind(k).label) for k in KINDS])
+    kind = forms.ChoiceField(label=_("Type de fichier"), choices=[(entry.kind, entry.label) for entry in IMPORT_KINDS])
     file = forms.FileField(label=_("Fichier"), validators=[FileExtensionValidator(ALLOWED_EXTENSIONS)],
                            help_text=_("CSV (UTF-8 ou Latin-1, virgule ou point-virgule), texte SAS ou Excel .xlsx ; "
                                        "200 Mo au plus."))

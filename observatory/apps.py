@@ -45,7 +45,3 @@ class ObservatoryConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(ensure_statisticians_group, sender=self, dispatch_uid="observatory_statisticians")
-        # Input–output tables join the import framework (``import_data io-table FILE``).
-        from observatory.industry_import import register_kinds
-
-        register_kinds()

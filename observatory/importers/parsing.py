@@ -178,6 +178,19 @@ def detect_encoding(sample: bytes) -> str:
         return "latin-1"
 
 
+def decode_bytes(raw: bytes) -> str:
+    """A whole small file as text, with the encoding every importer detects (:func:`detect_encoding`).
+
+    UTF-8 (with or without BOM), else Windows-1252 — not Latin-1, where « œ » (0x9C) would be a
+    control character. ``ValueError`` for UTF-16 or binary content.
+    """
+    encoding = detect_encoding(raw)
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:  # a byte cp1252 leaves undefined (0x81, 0x8D…): Latin-1 reads every byte
+        return raw.decode("latin-1")
+
+
 def sniff_delimiter(first_line: str) -> str:
     """The most frequent of ``;`` ``,`` tab and ``|`` outside quotes in the header line (``,`` by default)."""
     unquoted = re.sub(r'"[^"]*"', "", first_line)

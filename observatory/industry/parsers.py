@@ -87,11 +87,14 @@ class SymmetricTable:
 
 
 def decode(raw: bytes) -> str:
-    """Decode a CSV file: UTF-8 (with or without BOM), else Latin-1 (INSEE's older exports)."""
+    """Decode a CSV file as every importer does: UTF-8 (with or without BOM), else Windows-1252
+    (INSEE's older exports; « œ » is 0x9C there). UTF-16 or binary content raises ``TableError``."""
+    from observatory.importers.parsing import decode_bytes
+
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("latin-1")
+        return decode_bytes(raw)
+    except ValueError as error:
+        raise TableError([TableProblem("", None, None, None, str(error))]) from None
 
 
 def _read_rows(text: str) -> list[list[str]]:

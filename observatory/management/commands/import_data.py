@@ -6,15 +6,16 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from observatory.importers.service import KINDS, run_import
+from observatory.importers.registry import kind_names
+from observatory.importers.service import run_import
 
 
 class Command(BaseCommand):
     help = ("Importe un fichier officiel (CSV ou XLSX) : tout ou rien, avec un rapport ligne par ligne. "
-            "Types : " + ", ".join(KINDS))
+            "Types : " + ", ".join(kind_names()))
 
     def add_arguments(self, parser):
-        parser.add_argument("kind", choices=sorted(KINDS), help="type de fichier")
+        parser.add_argument("kind", choices=kind_names(), help="type de fichier")
         parser.add_argument("file", help="chemin du fichier")
         parser.add_argument("--dry-run", action="store_true", help="montre ce qui changerait, sans rien enregistrer")
         parser.add_argument("--publish", action="store_true",

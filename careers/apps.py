@@ -7,3 +7,5 @@ class CareersConfig(AppConfig):
 
     name = "careers"
     verbose_name = _("Métiers")
+    #: Saved or deleted rows change public pages: the page cache starts afresh (website/caching.py).
+    page_cache_relevant = True

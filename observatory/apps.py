@@ -42,6 +42,9 @@ class ObservatoryConfig(AppConfig):
 
     name = "observatory"
     verbose_name = _("Observatoire")
+    #: Saved or deleted rows (key figures, a published dataset) change public pages: the page cache
+    #: starts afresh (website/caching.py).
+    page_cache_relevant = True
 
     def ready(self) -> None:
         post_migrate.connect(ensure_statisticians_group, sender=self, dispatch_uid="observatory_statisticians")

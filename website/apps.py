@@ -8,6 +8,9 @@ class WebsiteConfig(AppConfig):
 
     name = "website"
     verbose_name = _("Site")
+    #: Saving or deleting one of this app's rows changes public pages: the page cache starts afresh
+    #: (website/caching.py). Every app whose models visitors see says the same on its own config.
+    page_cache_relevant = True
 
     def ready(self) -> None:
         from website.caching import connect_invalidation_signals

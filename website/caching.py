@@ -26,6 +26,7 @@ editors and tests always see fresh pages). A cache outage degrades to uncached p
 from __future__ import annotations
 
 import contextvars
+import functools
 import hashlib
 import logging
 import time
@@ -235,16 +236,37 @@ def connect_invalidation_signals() -> None:
     post_save.connect(_on_model_change, dispatch_uid="page-cache-save")
 
 
-CONTENT_APPS = {"website", "careers", "schools", "observatory", "wagtailcore", "wagtailimages", "wagtaildocs",
-                "wagtailsearchpromotions", "wagtailredirects"}
-# High-volume bookkeeping that does not change what visitors see.
-IGNORED_MODELS = {"revision", "pagelogentry", "modellogentry", "pagesubscription", "querydailyhits", "query",
-                  "rendition", "siterendition", "uploadedfile", "uploadedimage", "uploadeddocument",
-                  "workflowstate", "taskstate", "pageviewcount", "pagefeedback", "kitdownloadcount",
-                  "comment", "commentreply", "pagelock", "referenceindex"}
+#: Wagtail's apps whose rows visitors see: pages, images, documents, search promotions, redirects.
+WAGTAIL_CONTENT_APPS = frozenset({"wagtailcore", "wagtailimages", "wagtaildocs", "wagtailsearchpromotions",
+                                  "wagtailredirects"})
+#: High-volume bookkeeping (Wagtail's, the base's renditions) that does not change what visitors see.
+IGNORED_MODELS = frozenset({"revision", "pagelogentry", "modellogentry", "pagesubscription", "querydailyhits", "query",
+                            "rendition", "siterendition", "uploadedfile", "uploadedimage", "uploadeddocument",
+                            "workflowstate", "taskstate", "comment", "commentreply", "pagelock", "referenceindex"})
+
+
+@functools.cache
+def page_cache_apps() -> dict[str, frozenset[str]]:
+    """App label → names of its models whose changes leave public pages as they are, for every app
+    whose saved or deleted rows change what visitors see.
+
+    Wagtail's apps are listed here. The project's apps say it themselves on their ``AppConfig``:
+    ``page_cache_relevant = True``, and ``page_cache_ignored_models`` for their own bookkeeping
+    (download counters), so that this base module names none of them. An attribute rather than a
+    Wagtail hook: the receiver runs on every save, in every process (the import worker too),
+    whether or not the admin's hooks have been loaded.
+    """
+    from django.apps import apps
+
+    relevant = dict.fromkeys(WAGTAIL_CONTENT_APPS, IGNORED_MODELS)
+    for config in apps.get_app_configs():
+        if getattr(config, "page_cache_relevant", False):
+            relevant[config.label] = IGNORED_MODELS | frozenset(getattr(config, "page_cache_ignored_models", ()))
+    return relevant
 
 
 def _on_model_change(sender, **kwargs) -> None:
     meta = sender._meta
-    if meta.app_label in CONTENT_APPS and meta.model_name not in IGNORED_MODELS:
+    ignored = page_cache_apps().get(meta.app_label)
+    if ignored is not None and meta.model_name not in ignored:
         bump_content_version()

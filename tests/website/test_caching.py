@@ -228,3 +228,29 @@ def test_an_unknown_host_gets_a_400_and_nothing_is_cached(client, home_page, pag
     response = client.get("/", HTTP_HOST="pirate.example")
     assert response.status_code == 400
     assert client.get("/").get("Age") is None, "the 400 must not have been stored as the home page"
+
+
+def test_rows_of_the_apps_that_declare_it_invalidate_the_cache_and_their_counters_do_not(home_page):
+    """Each app says on its AppConfig whether visitors see its rows (``page_cache_relevant``); the base
+    names none of them. Here a company (careers) does, a kit's download counter (schools) does not."""
+    from django.utils import timezone
+
+    from schools.models import KitDownloadCount
+    from tests.careers.factories import CompanyFactory
+    from tests.schools.factories import ClassroomKitIndexPageFactory, ClassroomKitPageFactory
+    from website.caching import current_version
+
+    kit = ClassroomKitPageFactory(parent=ClassroomKitIndexPageFactory(parent=home_page))
+    before = current_version()
+    KitDownloadCount.objects.create(kit=kit, month=timezone.localdate().replace(day=1), count=1)
+    assert current_version() == before
+    CompanyFactory()
+    assert current_version() > before
+
+
+def test_the_audience_figures_never_invalidate_the_cache():
+    """Counted on page views, seen in the admin only: the audience app does not declare its rows relevant."""
+    from website.caching import page_cache_apps
+
+    assert {"website", "careers", "schools", "observatory", "wagtailcore"} <= set(page_cache_apps())
+    assert "audience" not in page_cache_apps()

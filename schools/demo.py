@@ -2,7 +2,8 @@
 events around today's date and the interest quiz.
 
 Idempotent: pages are found by slug, documents by title, disciplines by slug; a second run
-creates and changes nothing. Event dates are relative to the day of the first load.
+creates and changes nothing on the same day. Event dates count from the day of the load: events
+already over are moved to their next plausible date, so a reloaded demo is always upcoming.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Site
 from wagtail.rich_text import RichText
 
-from schools.demo_events import EVENT_LINKS, EVENTS
+from schools.demo_events import EVENT_LINKS, EVENTS, PRACTICAL
 from schools.demo_files import WRITERS
 from schools.demo_kits import DISCIPLINES, JOB_CARDS, KIT_LINKS, KITS
+from schools.event_calendar import plausible_day
 from schools.models import (
     Audience,
     ClassroomKitDocument,
@@ -237,22 +239,53 @@ def _load_kits(index: ClassroomKitIndexPage, stdout) -> int:
     return created
 
 
+def _event_dates(event_type: str, offset: int, hour: int, hours: int, today: datetime.date):
+    """Start and end of a demo event about ``offset`` days after ``today``, on a plausible day (see event_calendar)."""
+    day = plausible_day(today, offset, event_type)
+    start = datetime.datetime.combine(day, datetime.time(hour), timezone.get_current_timezone())
+    return start, start + datetime.timedelta(hours=hours)
+
+
+def _registration_fields(slug: str) -> dict:
+    practical = PRACTICAL.get(slug, {})
+    kind = practical.get("register", "none")
+    return {
+        "transport_hint": practical.get("transport", ""),
+        "registration_form": kind == "form",
+        "registration_url": practical.get("url", "") if kind == "link" else "",
+        "registration_phone": practical.get("phone", "") if kind == "phone" else "",
+    }
+
+
 def _load_events(index: EventIndexPage) -> int:
+    """Create the demo's events, and move those already over to their next date from today.
+
+    Every demo event is upcoming right after a load: dates count from the day of the load (a
+    demo loaded a year ago and loaded again today shows this year's events). An event still
+    to come keeps its date, so a second run the same day changes nothing.
+    """
     audiences = {audience.slug: audience for audience in Audience.objects.all()}
     profiles, filieres = _careers_pages()
     territories = _territories()
     today = timezone.localdate()
-    tz = timezone.get_current_timezone()
+    existing = {page.slug: page for page in EventPage.objects.child_of(index)}
     created = 0
     for (slug, title, event_type, offset, hour, hours, place, address, territory_key, audience_slugs, capacity,
          organiser, summary, note) in EVENTS:
-        if index.get_children().filter(slug=slug).exists():
+        start, end = _event_dates(event_type, offset, hour, hours, today)
+        page = existing.get(slug)
+        if page is not None:
+            if page.end < timezone.now():
+                page.start, page.end = start, end
+                for field, value in _registration_fields(slug).items():
+                    if not getattr(page, field):  # fields added after this demo was first loaded
+                        setattr(page, field, value)
+                page.save_revision().publish()
             continue
-        start = datetime.datetime.combine(today + datetime.timedelta(days=offset), datetime.time(hour), tz)
         page = EventPage(
-            slug=slug, title=title, event_type=event_type, start=start, end=start + datetime.timedelta(hours=hours),
+            slug=slug, title=title, event_type=event_type, start=start, end=end,
             summary=summary, place_name=place, address=address, capacity=capacity, organiser=organiser,
-            registration_note=note, territory=territories.get(territory_key),
+            registration_note=note, territory=territories.get(territory_key), **_registration_fields(slug),
         )
         page.audiences = [audiences[a] for a in audience_slugs]
         profile_slugs, filiere_slugs = EVENT_LINKS.get(slug, ([], []))

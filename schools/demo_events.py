@@ -1,18 +1,20 @@
 """The demo's events, with dates relative to the day the demo is loaded (never stale).
 
 Each entry: (slug, title, type, day offset, start hour, duration in hours, place, address,
-territory key, audiences, capacity, organiser, summary, registration note).
+territory key, audiences, capacity, organiser, summary, registration note). The day offset is
+« about N days after the load »: ``schools.event_calendar.plausible_day`` moves it to the next
+day such an event is held (weekday, no public holiday, class visits in term time).
 """
 
 from __future__ import annotations
 
 EVENTS = [
-    ("portes-ouvertes-fonderie-denain", "Portes ouvertes à la fonderie de Denain", "portes-ouvertes", -21, 9, 7,
+    ("portes-ouvertes-fonderie-denain", "Portes ouvertes à la fonderie de Denain", "portes-ouvertes", 3, 9, 7,
      "Fonderie du Hainaut", "Zone industrielle du Bas-Champ, 59220 Denain", "DEP-59",
      ["tout-public", "parents", "lyceens"], None, "Fonderie du Hainaut",
      "Coulée de métal en fusion, moulage au sable, contrôle par rayons X : la fonderie ouvre ses ateliers au public.",
      "Entrée libre, chaussures fermées conseillées."),
-    ("job-dating-maintenance-valenciennes", "Job dating maintenance industrielle", "job-dating", -6, 9, 4,
+    ("job-dating-maintenance-valenciennes", "Job dating maintenance industrielle", "job-dating", 6, 9, 4,
      "Agence France Travail Valenciennes", "2 rue de l’Intendance, 59300 Valenciennes", "DEP-59",
      ["demandeurs-emploi"], 60, "France Travail et UIMM Hauts-de-France",
      "Dix entreprises recrutent des techniciens et agents de maintenance, en CDI ou en alternance.",
@@ -125,4 +127,28 @@ EVENT_LINKS = {
                                    ["agroalimentaire"]),
     "job-dating-aeronautique-meaulte": (["stratifieur-stratifieuse-composites", "chaudronnier-chaudronniere",
                                          "monteur-monteuse-mecanique"], ["aeronautique-ferroviaire"]),
+}
+
+# How to get there and how to register, per event. ``register``: "form" (this site's form, with
+# the event's capacity and a waiting list), "link" (the organiser's site), "phone", or "none"
+# (walk in). Phone numbers use the 01 99 00 range that ARCEP reserves for fiction; links, the
+# reserved example.org domain.
+PRACTICAL = {
+    "portes-ouvertes-fonderie-denain": {"transport": "Tram T1 (Valenciennes–Denain), arrêt Denain Centre, puis 15 minutes à pied.", "register": "none"},
+    "job-dating-maintenance-valenciennes": {"transport": "Tram T1 et T2, arrêt Place d’Armes ; gare SNCF de Valenciennes à 10 minutes à pied.", "register": "form"},
+    "visite-classe-usine-automobile-douai": {"transport": "Bus Évéole ligne A, arrêt Fonderie ; car scolaire conseillé pour une classe.", "register": "form"},
+    "forum-metiers-industrie-arras": {"transport": "Bus Artis ligne 1, arrêt Artois Expo ; navette gratuite depuis la gare d’Arras.", "register": "link", "url": "https://forum-metiers-arras.example.org/inscription"},
+    "atelier-soudure-virtuelle-lens": {"transport": "Bus Tadao Bulle 1, arrêt Liévin Manufactures ; gare de Lens à 15 minutes en bus.", "register": "form"},
+    "rencontre-ingenieures-amiens": {"transport": "Bus Nemo ligne N2, arrêt Campus ; 20 minutes depuis la gare d’Amiens.", "register": "form"},
+    "portes-ouvertes-sucrerie-somme": {"transport": "Gare de Péronne-Flaucourt (TER), puis navette de la sucrerie le jour des portes ouvertes.", "register": "none"},
+    "visite-classe-laboratoire-pharmaceutique-compiegne": {"transport": "Bus gratuit TIC ligne 5, arrêt Mercières ; gare de Compiègne à 10 minutes en bus.", "register": "phone", "phone": "01 99 00 12 34"},
+    "job-dating-logistique-saint-quentin": {"transport": "Bus Pastel ligne 1, arrêt Matisse ; gare de Saint-Quentin à 12 minutes à pied.", "register": "form"},
+    "semaine-industrie-dunkerque": {"transport": "Bus DK’Bus gratuit C1, arrêt Grand Large ; départ du car devant la gare de Dunkerque.", "register": "form"},
+    "forum-alternance-beauvais": {"transport": "Bus Corolis ligne 1, arrêt Brel ; gare de Beauvais à 15 minutes à pied.", "register": "none"},
+    "atelier-cobot-compiegne": {"transport": "Bus gratuit TIC ligne 2, arrêt Université ; gare de Compiègne à 20 minutes à pied.", "register": "form"},
+    "rencontre-femmes-industrie-lille": {"transport": "Métro ligne 1, station République-Beaux-Arts ; tram R et T, arrêt Gare Lille-Flandres.", "register": "link", "url": "https://region-rencontres.example.org/elles-industrie"},
+    "portes-ouvertes-verrerie-aisne": {"transport": "Gare d’Hirson (TER), puis 20 minutes à pied ou bus TUH, arrêt Verrerie.", "register": "none"},
+    "visite-classe-textile-roubaix": {"transport": "Métro ligne 2, station Épeule-Montesquieu, puis 5 minutes à pied.", "register": "phone", "phone": "01 99 00 56 78"},
+    "forum-orientation-boulogne": {"transport": "Bus Marinéo ligne 1, arrêt Nausicaá ; gare de Boulogne-Ville à 20 minutes à pied.", "register": "none"},
+    "job-dating-aeronautique-meaulte": {"transport": "Gare d’Albert (TER), puis bus Trans’80 ligne 14, arrêt Pôle aéronautique.", "register": "form"},
 }

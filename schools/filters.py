@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import BooleanField, Case, Count, Q, Value, When
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from schools.models.events import EVENT_TYPES
+from schools.models.events import EVENT_TYPES, in_territory_q
 from schools.models.kits import DURATION_BANDS, duration_band_filter, kits_count_by_duration
 from schools.models.taxonomy import Audience, Discipline, SchoolLevel
 
@@ -197,9 +197,7 @@ class EventFilter(_ListingFilter):
 
     def condition(self, name: str, value: str) -> Q:
         if name == "territoire":
-            territory = self._territories_by_key[value]
-            return (Q(territory=territory) | Q(territory__parent=territory) | Q(territory__parent__parent=territory)
-                    | Q(territory__parent__parent__parent=territory))
+            return in_territory_q(self._territories_by_key[value])
         if name == "public":
             return Q(audiences__slug=value)
         if name == "type":
@@ -208,8 +206,14 @@ class EventFilter(_ListingFilter):
         # An event belongs to every month it overlaps.
         return Q(start__lt=end, end__gte=start)
 
-    def results(self):
-        return self.filtered().distinct().select_related("territory").order_by("start", "pk")
+    def results(self, near=None):
+        """Matching events, soonest first; with ``near`` (a territory), those in it come first, flagged ``is_near``."""
+        events = self.filtered().distinct().select_related("territory")
+        if near is None:
+            return events.order_by("start", "pk")
+        near_flag = Case(When(in_territory_q(near), then=Value(True)), default=Value(False),
+                         output_field=BooleanField())
+        return events.annotate(is_near=near_flag).order_by("-is_near", "start", "pk")
 
     def _territory_counts(self) -> dict[int, int]:
         """Events per territory, each event counted in its territory and every territory above it (1 query)."""

@@ -23,8 +23,14 @@ def event_component(event, request) -> icalendar.Event:
     description = f"{event.summary}\n\nOrganisé par {event.organiser}."
     if event.registration_note:
         description += f"\n\n{event.registration_note}"
+    if event.registration_form:
+        description += f"\nInscription : {event.get_full_url(request)}inscription/"
     if event.registration_url:
         description += f"\nInscription : {event.registration_url}"
+    if event.registration_phone:
+        description += f"\nInscription par téléphone : {event.registration_phone}"
+    if event.transport_hint:
+        description += f"\n\nY aller en transports en commun : {event.transport_hint}"
     component.add("description", description)
     location = ", ".join(part for part in (event.place_name, event.address) if part)
     component.add("location", location)

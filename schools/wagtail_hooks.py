@@ -1,4 +1,4 @@
-"""Admin screens of the schools app: disciplines (snippet) and kit download counts (report)."""
+"""Admin screens of the schools app: disciplines (snippet), event registrations and kit download counts."""
 
 from __future__ import annotations
 
@@ -9,11 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import BaseListingView
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 
-from schools.models import ClassroomKitPage, Discipline
+from schools.models import ClassroomKitPage, Discipline, EventRegistration
 from website.admin_exports import SafeExportSnippetViewSet
+from website.csv_safety import neutralise_cell
 
 
 class DisciplineViewSet(SafeExportSnippetViewSet):
@@ -27,6 +30,54 @@ class DisciplineViewSet(SafeExportSnippetViewSet):
 
 
 register_snippet(DisciplineViewSet)
+
+
+class RegistrationIndexView(IndexView):
+    """Wagtail writes CSV cells as they are: a visitor's name ``=HYPERLINK(…)`` would run in the organiser's sheet."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("event")
+
+    def write_csv_row(self, writer, row_dict):
+        return writer.writerow({field: neutralise_cell(self.preprocess_field_value(field, value, self.FORMAT_CSV))
+                                for field, value in row_dict.items()})
+
+
+class EventRegistrationViewSet(ModelViewSet):
+    """Registrations made with an event's form: filter by event, export the list (CSV or XLSX) for its organiser.
+
+    Editing a registration moves it from the waiting list to a confirmed place (or back).
+    """
+
+    model = EventRegistration
+    index_view_class = RegistrationIndexView
+    icon = "group"
+    menu_label = _("Inscriptions aux événements")
+    menu_order = 330
+    add_to_admin_menu = True
+    name = "inscriptions"
+    list_display = ["name", "event", "seats", "status", "created_at"]
+    list_filter = ["event", "status"]
+    search_fields = ["name", "email", "organisation"]
+    search_backend_name = None
+    ordering = ["event", "created_at"]
+    form_fields = ["event", "name", "email", "phone", "organisation", "seats", "status"]
+    list_export = ["event", "event_start", "name", "email", "phone", "organisation", "seats", "status_label",
+                   "created_at"]
+    export_headings = {
+        "event": _("Événement"), "event_start": _("Date de l'événement"), "name": _("Nom et prénom"),
+        "email": _("Courriel"), "phone": _("Téléphone"), "organisation": _("Établissement ou structure"),
+        "seats": _("Places"), "status_label": _("Statut"), "created_at": _("Reçue le"),
+    }
+    export_filename = "inscriptions-evenements"
+
+
+registration_viewset = EventRegistrationViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_event_registrations():
+    return registration_viewset
 
 
 @hooks.register("register_moderated_snippets")

@@ -3,6 +3,7 @@
 from schools.models.events import EventIndexPage, EventPage
 from schools.models.kits import ClassroomKitDocument, ClassroomKitIndexPage, ClassroomKitPage, KitDownloadCount
 from schools.models.quiz import InterestQuizPage, QuizQuestion
+from schools.models.registrations import EventRegistration, RegistrationStatus
 from schools.models.sections import PupilSectionPage, TeacherSectionPage
 from schools.models.taxonomy import Audience, Discipline, SchoolLevel
 
@@ -14,10 +15,12 @@ __all__ = [
     "Discipline",
     "EventIndexPage",
     "EventPage",
+    "EventRegistration",
     "InterestQuizPage",
     "KitDownloadCount",
     "PupilSectionPage",
     "QuizQuestion",
+    "RegistrationStatus",
     "SchoolLevel",
     "TeacherSectionPage",
 ]

@@ -7,6 +7,8 @@ whole listing are offered as iCalendar files so visitors add them to their own c
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -62,15 +64,35 @@ class EventIndexPage(RoutablePageMixin, HeroMixin, SitePage):
 
         context = super().get_context(request, *args, **kwargs)
         event_filter = EventFilter(request, self.upcoming_events())
-        paginator = Paginator(event_filter.results(), EVENTS_PER_PAGE)
+        nearby = None if "territoire" in event_filter.values else self.nearby_area(request, event_filter)
+        paginator = Paginator(event_filter.results(near=nearby.area if nearby else None), EVENTS_PER_PAGE)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
             page_obj = paginator.page(1)
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
-        context.update(event_filter=event_filter, page_obj=page_obj, events=page_obj.object_list)
+        context.update(
+            event_filter=event_filter, page_obj=page_obj, events=page_obj.object_list, nearby=nearby,
+            nearby_filterable=bool(nearby) and nearby.area.key in event_filter.allowed_values()["territoire"],
+        )
         return context
+
+    def nearby_area(self, request, event_filter) -> NearbyArea | None:
+        """Where « près de chez vous » is: the visitor's territory, else the nearest one above it with events.
+
+        None when the visitor has chosen nothing narrower than the region (the whole list is
+        « near »). One query per level tried, two at most (zone d'emploi → département).
+        """
+        from observatory.territory import get_visitor_territory
+
+        chosen = get_visitor_territory(request)
+        area = chosen
+        while area is not None and area.level not in ("region", "nation"):
+            if event_filter.filtered().filter(in_territory_q(area)).exists():
+                return NearbyArea(chosen=chosen, area=area)
+            area = area.parent
+        return None
 
     @path("ical/", name="feed")
     def ical_feed(self, request):
@@ -82,6 +104,26 @@ class EventIndexPage(RoutablePageMixin, HeroMixin, SitePage):
         return calendar_response(request, events, name=self.title, file_name="evenements-industrie.ics")
 
 
+def in_territory_q(territory) -> Q:
+    """Events in ``territory`` or any territory inside it (up to three levels down)."""
+    return (
+        Q(territory=territory) | Q(territory__parent=territory) | Q(territory__parent__parent=territory)
+        | Q(territory__parent__parent__parent=territory)
+    )
+
+
+@dataclass(frozen=True)
+class NearbyArea:
+    """The visitor's territory (``chosen``) and the one whose events are listed first (``area``)."""
+
+    chosen: object
+    area: object
+
+    @property
+    def is_fallback(self) -> bool:
+        return self.area.pk != self.chosen.pk
+
+
 class EventPageQuerySet(SitePageQuerySet):
     def upcoming(self):
         """Events not over yet, soonest first (careers pages call it on ``page.events``)."""
@@ -89,10 +131,7 @@ class EventPageQuerySet(SitePageQuerySet):
 
     def in_territory(self, territory):
         """Events in ``territory`` or any territory inside it (département → zones d'emploi)."""
-        return self.filter(
-            Q(territory=territory) | Q(territory__parent=territory) | Q(territory__parent__parent=territory)
-            | Q(territory__parent__parent__parent=territory)
-        )
+        return self.filter(in_territory_q(territory))
 
 
 class EventPage(RoutablePageMixin, SitePage):
@@ -109,15 +148,29 @@ class EventPage(RoutablePageMixin, SitePage):
                                help_text=_("Deux phrases : ce qu'on y fait et pour qui."))
     place_name = models.CharField(_("lieu"), max_length=160, help_text=_("Ex. « Usine Arcelor — Dunkerque »."))
     address = models.CharField(_("adresse"), max_length=255, blank=True)
+    transport_hint = models.CharField(
+        _("accès en transports en commun"), max_length=255, blank=True,
+        help_text=_("Ex. « Tram T1, arrêt Gare ; 10 minutes à pied de la gare SNCF »."),
+    )
     territory = models.ForeignKey(
         "observatory.Territory", null=True, blank=False, on_delete=models.SET_NULL, related_name="events",
         verbose_name=_("territoire"),
         help_text=_("La zone d'emploi (ou à défaut le département) du lieu : sert au filtre « près de chez moi »."),
     )
     audiences = ParentalManyToManyField("schools.Audience", related_name="events", verbose_name=_("publics"))
-    capacity = models.PositiveIntegerField(_("places"), null=True, blank=True,
-                                           help_text=_("Nombre de places, si limité."))
-    registration_url = models.URLField(_("lien d'inscription"), blank=True)
+    capacity = models.PositiveIntegerField(
+        _("places"), null=True, blank=True,
+        help_text=_("Nombre de places, si limité. Avec l'inscription sur ce site, les demandes au-delà vont en "
+                    "liste d'attente."),
+    )
+    registration_form = models.BooleanField(
+        _("inscription sur ce site"), default=False,
+        help_text=_("Un formulaire court (nom, courriel, nombre de places) ; les inscriptions s'exportent en CSV "
+                    "depuis le menu « Inscriptions aux événements »."),
+    )
+    registration_url = models.URLField(_("lien d'inscription"), blank=True,
+                                       help_text=_("Si l'organisateur inscrit sur son propre site."))
+    registration_phone = models.CharField(_("téléphone d'inscription"), max_length=30, blank=True)
     registration_note = models.CharField(
         _("modalités d'inscription"), max_length=255, blank=True,
         help_text=_("Ex. « Inscription de la classe par l'enseignant, avant le 15 mars »."),
@@ -137,10 +190,12 @@ class EventPage(RoutablePageMixin, SitePage):
         FieldPanel("event_type"),
         FieldPanel("summary"),
         MultiFieldPanel([FieldRowPanel([FieldPanel("start"), FieldPanel("end")])], heading=_("Date et heure")),
-        MultiFieldPanel([FieldPanel("place_name"), FieldPanel("address"), FieldPanel("territory")], heading=_("Lieu")),
+        MultiFieldPanel([FieldPanel("place_name"), FieldPanel("address"), FieldPanel("transport_hint"),
+                         FieldPanel("territory")], heading=_("Lieu")),
         FieldPanel("audiences", widget=CheckboxSelectMultiple),
         MultiFieldPanel(
-            [FieldPanel("capacity"), FieldPanel("registration_url"), FieldPanel("registration_note"),
+            [FieldPanel("capacity"), FieldPanel("registration_form"), FieldPanel("registration_url"),
+             FieldPanel("registration_phone"), FieldPanel("registration_note"),
              FieldPanel("organiser"), FieldPanel("organiser_url")],
             heading=_("Inscription et organisateur"),
         ),
@@ -178,6 +233,17 @@ class EventPage(RoutablePageMixin, SitePage):
 
     def get_event_type_label(self) -> str:
         return str(EVENT_TYPE_LABELS.get(self.event_type, self.event_type))
+
+    @property
+    def has_registration(self) -> bool:
+        return bool(self.registration_form or self.registration_url or self.registration_phone)
+
+    @path("inscription/", name="register")
+    def register_view(self, request):
+        """The registration form (GET) and its target (POST); then « confirmée » or « liste d'attente »."""
+        from schools.registration_views import registration
+
+        return registration(self, request)
 
     @path("ical/", name="ical")
     def ical(self, request):

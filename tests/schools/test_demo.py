@@ -86,7 +86,7 @@ def test_loader_builds_sections_kits_events_and_quiz_and_a_second_run_changes_no
     events = EventPage.objects.live()
     assert events.count() >= 15
     now = timezone.now()
-    assert events.filter(end__lt=now).exists() and events.filter(start__gt=now).count() >= 12  # around today
+    assert not events.filter(end__lt=now).exists()  # every demo event is upcoming right after a load
     assert not events.filter(territory__isnull=True).exists()
     for kit in ClassroomKitPage.objects.all():
         for item in kit.documents.select_related("document"):
@@ -95,3 +95,26 @@ def test_loader_builds_sections_kits_events_and_quiz_and_a_second_run_changes_no
     demo.load(io.StringIO())
     assert (ClassroomKitPage.objects.count(), EventPage.objects.count(),
             get_document_model().objects.count()) == counts
+
+
+@pytest.mark.django_db
+def test_a_year_later_the_listing_lists_only_future_events_and_a_reload_makes_them_all_upcoming(home_page, client):
+    import datetime
+    from unittest import mock
+
+    from schools.demo_events import EVENTS
+    from schools.event_calendar import is_plausible_day
+
+    for code, name in [("59", "Nord"), ("62", "Pas-de-Calais"), ("80", "Somme"), ("60", "Oise"), ("02", "Aisne")]:
+        TerritoryFactory(key=f"DEP-{code}", level="departement", code=code, name=name)
+    demo.load(io.StringIO())
+    listing = "/evenements/"
+    assert len(client.get(listing).context["page_obj"].paginator.object_list) == len(EVENTS)
+    a_year_later = timezone.now() + datetime.timedelta(days=365)
+    with mock.patch("django.utils.timezone.now", return_value=a_year_later):
+        assert client.get(listing).context["page_obj"].paginator.count == 0  # last year's events are over
+        demo.load(io.StringIO())
+        events = list(client.get(listing).context["page_obj"].paginator.object_list)
+        assert len(events) == len(EVENTS)
+        assert all(event.start > a_year_later for event in events)
+        assert all(is_plausible_day(timezone.localtime(e.start).date(), e.event_type) for e in events)

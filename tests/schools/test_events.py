@@ -191,3 +191,29 @@ def test_event_page_links_to_its_job_profiles(client, home_page, event_index):
     event.save()
     content = client.get(event.url).content.decode()
     assert f'href="{profile.url}"' in content and "Soudeur ou soudeuse" in content
+
+
+def test_chosen_territory_lists_its_events_first_and_says_so(client, event_index, region, nord, somme,
+                                                            django_assert_max_num_queries):
+    EventPageFactory(parent=event_index, title="À Amiens, bientôt", territory=somme, days=2)
+    EventPageFactory(parent=event_index, title="À Lille, plus tard", territory=nord, days=20)
+    response = client.get(event_index.url)
+    assert [e.title for e in response.context["events"]] == ["À Amiens, bientôt", "À Lille, plus tard"]
+    client.cookies["territoire"] = "DEP-59"
+    with django_assert_max_num_queries(40):
+        response = client.get(event_index.url)
+    assert [e.title for e in response.context["events"]] == ["À Lille, plus tard", "À Amiens, bientôt"]
+    text = response.content.decode()
+    assert "Les événements près de chez vous (Nord) sont listés en premier" in text
+    assert text.count("Près de chez vous</p>") == 1
+    assert "?territoire=DEP-59" in text
+
+
+def test_zone_without_events_falls_back_to_its_departement_and_says_so(client, event_index, region, nord, somme):
+    zone = TerritoryFactory(key="ZE-3201", level="zone_emploi", code="3201", name="Dunkerque", parent=nord)
+    EventPageFactory(parent=event_index, title="À Amiens", territory=somme, days=2)
+    EventPageFactory(parent=event_index, title="À Lille", territory=nord, days=20)
+    client.cookies["territoire"] = zone.key
+    response = client.get(event_index.url)
+    assert [e.title for e in response.context["events"]] == ["À Lille", "À Amiens"]
+    assert "Aucun événement à venir dans votre territoire (Dunkerque) : ceux de Nord" in response.content.decode()

@@ -30,6 +30,7 @@ from careers.models import (
     TrainingProgramme,
     TrainingProvider,
 )
+from careers.occupations import create_occupation_pages
 from website.demo_utils import get_or_create_demo_image, get_or_create_page
 from website.models import HomePage
 
@@ -232,11 +233,13 @@ def load(stdout) -> None:
     with transaction.atomic():
         filieres = load_filieres(home)
         profiles = load_profiles(home, filieres)
+        # The 101 industrial occupations all get a page: short ones for those without a written profile.
+        short_profiles = create_occupation_pages(next(iter(profiles.values())).get_parent())
         companies = load_companies(filieres, profiles, territories)
         testimonials = load_testimonials(companies, profiles)
         providers = load_training(profiles, territories)
         articles = load_articles(home, profiles, filieres)
         load_jobseeker_section(home)
         set_home_highlights(home, profiles, articles)
-    stdout.write(f"  métiers : {len(profiles)} fiches, {len(filieres)} filières, {len(companies)} entreprises, "
+    stdout.write(f"  métiers : {len(profiles)} fiches, {len(short_profiles)} fiches courtes créées, {len(filieres)} filières, {len(companies)} entreprises, "
                  f"{testimonials} témoignages, {providers} organismes de formation, {len(articles)} articles")

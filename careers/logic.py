@@ -47,6 +47,35 @@ RIASEC_LETTERS = "RIASEC"
 ROME_CODE = re.compile(r"^[A-N]\d{4}$")
 FAP_CODE = re.compile(r"^[A-X]\d[A-Z]\d{2}$")
 
+#: Industrial occupations of the ROME v3 outside domain H (Industrie): maintenance and the
+#: warehouse jobs factories hire for (issue #15; the same list as the observatory's filières).
+INDUSTRIAL_ROME_EXTRA_CODES: tuple[str, ...] = ("I1102", "I1304", "I1309", "I1310", "N1101", "N1103", "N1105")
+FRANCE_TRAVAIL_FICHE_URL = "https://candidat.francetravail.fr/metierscope/fiche-metier/{code}"
+
+
+def is_industrial_rome_code(code: str) -> bool:
+    """True for the 101 industrial ROME v3 occupations: domain H, plus maintenance and logistics ones."""
+    return code[:1] == "H" or code in INDUSTRIAL_ROME_EXTRA_CODES
+
+
+def short_profile_titles(rome_code: str, rome_label: str,
+                         titles: Iterable[tuple[str, str, str, bool]]) -> tuple[str, str]:
+    """``(masculine, feminine)`` job title of a short profile, from the occupation's ROME titles.
+
+    ``titles`` are ``(masculine, feminine, rome4_code, principal)``. The main title of the ROME 4.0
+    fiche that keeps the v3 code (« Soudeur / Soudeuse » for H2913) comes first; then any main
+    title of a descendant fiche, the shortest; else the occupation's own label, which in ROME v3
+    names an activity (« Assemblage d'ouvrages en bois ») rather than a person.
+    """
+    candidates = [(masculine, feminine, rome4, principal) for masculine, feminine, rome4, principal in titles
+                  if principal]
+    same_fiche = [c for c in candidates if c[2] == rome_code]
+    chosen = same_fiche or sorted(candidates, key=lambda c: (len(c[0]), c[0]))
+    if chosen:
+        return chosen[0][0], chosen[0][1]
+    return rome_label, rome_label
+
+
 WORDS_PER_MINUTE = 200  # silent reading of French non-fiction, a usual editorial estimate
 
 

@@ -13,7 +13,14 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from careers.logic import SHORT_PATH_LEVELS, json_for_script, occupation_json_ld
+from careers.logic import (
+    FRANCE_TRAVAIL_FICHE_URL,
+    RIASEC,
+    SHORT_PATH_LEVELS,
+    json_for_script,
+    occupation_json_ld,
+    riasec_letters,
+)
 from careers.tension import HIGH_TENSION_LEVEL, profile_tensions, visitor_territory
 from observatory.services import filiere_figures
 from observatory.territory import within
@@ -84,19 +91,25 @@ def profile_context(page, request) -> dict:
         training = training_near([page.pk], None, limit=6)
         training_is_fallback = bool(training)
     ways_in = list(page.ways_in.all())
+    titles = job_titles(page.get_rome_codes())
     site_settings = _site_settings(request)
     json_ld = occupation_json_ld(
         name=page.title, url=page.full_url or "", description=page.introduction,
-        alternate_names=[page.title_masculine, page.title_feminine], rome_codes=page.get_rome_codes(),
+        alternate_names=[page.title_masculine, page.title_feminine, *titles[:20]],
+        rome_codes=page.get_rome_codes(),
         education=[way.title for way in ways_in], skills=strip_tags(page.skills),
         responsibilities=strip_tags(page.missions), region=site_settings.region_name if site_settings else "",
         # Only the ranges an editor gave for the region: the DARES median is national, and the
         # Occupation's location is the region, so exporting it here would relabel it.
         starting_salary=page.starting_salary, experienced_salary=page.experienced_salary,
     )
+    riasec_labels = dict(RIASEC)
     return {
         "territory": territory,
         "tension": tension,
+        "job_titles": titles,
+        "interests": [riasec_labels[letter] for letter in riasec_letters(page.riasec_code)],
+        "france_travail_links": [(code, FRANCE_TRAVAIL_FICHE_URL.format(code=code)) for code in page.get_rome_codes()],
         "family_figures": family_figures(page.fap_code),
         "filieres": [f for f in page.filieres.all() if f.live],
         "ways_in": ways_in,
@@ -110,6 +123,20 @@ def profile_context(page, request) -> dict:
         "json_ld": mark_safe(json_for_script(json_ld)),
         "qr_code": qr_code_svg(page.full_url or request.build_absolute_uri()),
     }
+
+
+def job_titles(rome_codes: list[str]) -> list[str]:
+    """The ROME job titles (appellations) of these occupations, main titles first, then A→Z (one query).
+
+    Both genders in one label, as France Travail writes them (« Soudeur / Soudeuse à la flamme »).
+    """
+    if not rome_codes:
+        return []
+    from observatory.models import RomeAppellation
+
+    rows = (RomeAppellation.objects.filter(rome_code__in=rome_codes)
+            .order_by("-principal", "label").values_list("label", flat=True))
+    return list(dict.fromkeys(rows))
 
 
 def family_figures(fap_code: str) -> dict:

@@ -24,6 +24,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -135,8 +136,12 @@ class FilierePage(HeroMixin, SitePage):
 
 # --- Job profiles -------------------------------------------------------------------------
 
-class JobProfileIndexPage(HeroMixin, SitePage):
-    """/metiers/: every job profile, with combinable facets and free-text search (GET, works without JS)."""
+class JobProfileIndexPage(RoutablePageMixin, HeroMixin, SitePage):
+    """/metiers/: every job profile, with combinable facets and free-text search (GET, works without JS).
+
+    ``/metiers/<code ROME>/`` (``/metiers/H2201/``) answers with a permanent redirect to the profile
+    of that occupation: the address France Travail's code gives, for links from other sites.
+    """
 
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("contenu sous la liste"))
     results_per_page = models.PositiveSmallIntegerField(_("fiches par page"), default=24)
@@ -157,6 +162,29 @@ class JobProfileIndexPage(HeroMixin, SitePage):
         context.update(find_profiles(self, request))
         return context
 
+    @re_path(r"^(?P<code>[A-Za-z]\d{4})/$", name="by_rome_code")
+    def by_rome_code(self, request, code: str):
+        """Permanent redirect to the profile of the ROME occupation ``code`` (404 when none covers it)."""
+        from django.http import Http404, HttpResponsePermanentRedirect
+
+        profile = profile_for_rome_code(code.upper(), JobProfilePage.objects.child_of(self).live().public())
+        if profile is None:
+            raise Http404(_("Aucune fiche métier pour ce code ROME."))
+        return HttpResponsePermanentRedirect(profile.get_url(request))
+
+
+def profile_for_rome_code(code: str, profiles):
+    """The profile of ROME ``code`` among ``profiles``: the one listing it first, else any listing it.
+
+    ``rome_codes`` is stored normalised (``"H2913,H2902"``), so the code is matched as a whole
+    item of the list, never as part of another code.
+    """
+    candidates = profiles.filter(models.Q(rome_codes=code) | models.Q(rome_codes__startswith=f"{code},")
+                                 | models.Q(rome_codes__endswith=f",{code}") | models.Q(rome_codes__contains=f",{code},"))
+    first, *_others = sorted(candidates.only("id", "url_path", "rome_codes", "path"),
+                             key=lambda page: (not page.rome_codes.startswith(code), page.path)) or [None]
+    return first
+
 
 class JobProfileTag(TaggedItemBase):
     content_object = ParentalKey("careers.JobProfilePage", on_delete=models.CASCADE, related_name="tagged_items")
@@ -167,7 +195,17 @@ class JobProfilePage(HeroMixin, SitePage):
 
     ``introduction`` is the one-paragraph summary; ``easy_read_summary`` says the same in
     easy-to-read French (FALC: short sentences, everyday words).
+
+    Two states of one page type. A **short profile** (« fiche courte », :attr:`is_short`) has no
+    prose yet: ``create_occupation_pages`` makes one for every industrial ROME occupation
+    without a profile, and it shows only what official data says (ROME job titles, interests,
+    the family's tension, salary, hiring projects, training). Editors enrich it in the admin by
+    writing the prose — the four :data:`PROSE_FIELDS` together — and it becomes a full profile,
+    the data-driven parts staying as they are.
     """
+
+    #: The prose of a full profile: all four, or none (a short profile).
+    PROSE_FIELDS = ("easy_read_summary", "missions", "skills", "working_conditions")
 
     title_masculine = models.CharField(_("intitulé au masculin"), max_length=120)
     title_feminine = models.CharField(_("intitulé au féminin"), max_length=120)
@@ -184,12 +222,13 @@ class JobProfilePage(HeroMixin, SitePage):
         help_text=_("Intérêts dominants (ROME) : R réaliste, I investigateur, A artistique, S social, E entreprenant, C conventionnel."),
     )
     filieres = ParentalManyToManyField(FilierePage, blank=True, related_name="job_profiles", verbose_name=_("filières"))
-    easy_read_summary = models.TextField(_("résumé facile à lire (FALC)"), max_length=600)
-    missions = RichTextField(_("ce que vous faites"), features=PROSE_FEATURES)
+    easy_read_summary = models.TextField(_("résumé facile à lire (FALC)"), max_length=600, blank=True)
+    missions = RichTextField(_("ce que vous faites"), features=PROSE_FEATURES, blank=True)
     day_to_day = RichTextField(_("une journée type"), features=PROSE_FEATURES, blank=True)
-    skills = RichTextField(_("compétences et qualités"), features=PROSE_FEATURES)
+    skills = RichTextField(_("compétences et qualités"), features=PROSE_FEATURES, blank=True)
     working_conditions = RichTextField(
-        _("conditions de travail"), features=PROSE_FEATURES, help_text=_("Horaires, travail posté, environnement, tenue…"),
+        _("conditions de travail"), features=PROSE_FEATURES, blank=True,
+        help_text=_("Horaires, travail posté, environnement, tenue…"),
     )
     progression = RichTextField(_("évolution de carrière"), features=PROSE_FEATURES, blank=True)
     starting_salary = models.PositiveIntegerField(_("salaire de début (net mensuel, €)"), null=True, blank=True)
@@ -212,6 +251,9 @@ class JobProfilePage(HeroMixin, SitePage):
 
     content_panels = [
         *Page.content_panels,
+        HelpPanel(content=_("Fiche courte tant que les quatre textes (résumé FALC, ce que vous faites, compétences, "
+                            "conditions de travail) sont vides : la page ne montre alors que les données officielles. "
+                            "Écrivez-les ensemble pour en faire une fiche complète.")),
         FieldRowPanel([FieldPanel("title_masculine"), FieldPanel("title_feminine")], heading=_("Intitulés")),
         *HeroMixin.hero_panels,
         FieldPanel("easy_read_summary"),
@@ -224,7 +266,7 @@ class JobProfilePage(HeroMixin, SitePage):
     access_panels = [
         HelpPanel(content=_("Chaque voie d'accès apparaît dans les filtres « Niveau d'entrée » et « Apprentissage » de /metiers/. "
                             "Les voies « sans diplôme » et « formation courte » alimentent les parcours des demandeurs d'emploi.")),
-        InlinePanel("ways_in", heading=_("Voies d'accès"), label=_("voie d'accès"), min_num=1),
+        InlinePanel("ways_in", heading=_("Voies d'accès"), label=_("voie d'accès")),
         FieldPanel("progression"),
     ]
     figures_panels = [
@@ -288,8 +330,19 @@ class JobProfilePage(HeroMixin, SitePage):
             errors["share_of_women_source"] = _("Un chiffre affiché doit avoir sa source.")
         if self.share_of_women is not None and self.share_of_women > 100:
             errors["share_of_women"] = _("Un pourcentage est compris entre 0 et 100.")
+        written = [name for name in self.PROSE_FIELDS if strip_tags(getattr(self, name) or "").strip()]
+        if written:  # enriching a short profile: the four texts go together
+            for name in self.PROSE_FIELDS:
+                if name not in written:
+                    errors[name] = _("Une fiche complète a ses quatre textes : celui-ci manque "
+                                     "(ou videz les autres pour garder une fiche courte).")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def is_short(self) -> bool:
+        """A « fiche courte »: no prose yet, only the official data (see the class docstring)."""
+        return not any(strip_tags(getattr(self, name) or "").strip() for name in self.PROSE_FIELDS)
 
     def save(self, *args, **kwargs):
         # Stored normalised, so that search and the observatory lookups see "H2913,H2902".

@@ -1,0 +1,95 @@
+"""A page for every industrial occupation: short profiles made from the ROME, for editors to enrich.
+
+``create_occupation_pages`` (command of the same name, also run by the demo) gives each of the
+101 industrial ROME v3 occupations without a job profile a **short profile**
+(:attr:`careers.models.JobProfilePage.is_short`): its title is the occupation's main ROME job
+title, its codes come from the official referentials (RIASEC interests, the FAP family a
+qualified job-seeker is counted in), and it has no prose — the page shows the official data
+only and says it is a « fiche courte ». Nothing is invented: an editor writes the prose in the
+admin when the occupation deserves a full profile.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils.text import slugify
+
+from careers.logic import INDUSTRIAL_ROME_EXTRA_CODES, parse_rome_codes, short_profile_titles
+
+
+def industrial_occupations():
+    """The industrial ROME v3 occupations stored by the observatory (domain H and the extra codes)."""
+    from observatory.models import RomeOccupation
+
+    return RomeOccupation.objects.filter(Q(domain="H") | Q(code__in=INDUSTRIAL_ROME_EXTRA_CODES)).order_by("code")
+
+
+def covered_codes(index) -> set[str]:
+    """ROME codes that already have a profile under ``index`` (published or not: never two pages for one code)."""
+    from careers.models import JobProfilePage
+
+    codes: set[str] = set()
+    for raw in JobProfilePage.objects.child_of(index).values_list("rome_codes", flat=True):
+        try:
+            codes.update(parse_rome_codes(raw))
+        except ValueError:
+            continue
+    return codes
+
+
+def gendered_page_title(masculine: str, feminine: str) -> str:
+    """« Soudeur ou soudeuse », as the site's profiles are titled; one form when both are the same."""
+    if masculine == feminine:
+        return masculine
+    second = feminine if feminine[:2].isupper() else feminine[:1].lower() + feminine[1:]
+    return f"{masculine} ou {second}"
+
+
+def _unique_slug(index, base: str) -> str:
+    taken = set(index.get_children().values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def create_occupation_pages(index, *, publish: bool = True) -> list:
+    """Create (and publish) a short profile for every industrial occupation without a profile; idempotent.
+
+    Returns the pages created. Four queries for the reference data, then one page at a time
+    (Wagtail's tree needs it); about 60 pages in a few seconds.
+    """
+    from careers.models import JobProfilePage
+    from observatory.models import RomeAppellation, RomeFapLink
+
+    missing = [occupation for occupation in industrial_occupations() if occupation.code not in covered_codes(index)]
+    if not missing:
+        return []
+    codes = [occupation.code for occupation in missing]
+    titles: dict[str, list[tuple[str, str, str, bool]]] = defaultdict(list)
+    for row in RomeAppellation.objects.filter(rome_code__in=codes).values_list(
+            "rome_code", "masculine", "feminine", "rome4_code", "principal"):
+        titles[row[0]].append(row[1:])
+    families = dict(RomeFapLink.objects.filter(rome__code__in=codes, is_default=True)
+                    .values_list("rome__code", "fap__code"))
+    created = []
+    with transaction.atomic():
+        for occupation in missing:
+            masculine, feminine = short_profile_titles(occupation.code, occupation.label, titles[occupation.code])
+            title = gendered_page_title(masculine, feminine)
+            page = JobProfilePage(
+                title=title[:255], slug=_unique_slug(index, slugify(masculine.replace("'", " ").replace("’", " "))[:80] or occupation.code.lower()),
+                title_masculine=masculine[:120], title_feminine=feminine[:120], rome_codes=occupation.code,
+                fap_code=families.get(occupation.code, "") if len(families.get(occupation.code, "")) == 5 else "",
+                riasec_code=f"{occupation.riasec_major}{occupation.riasec_minor}",
+                introduction=f"{occupation.label} (ROME {occupation.code}) : les intitulés, les centres d'intérêt "
+                             "et les chiffres officiels de ce métier près de chez vous.",
+            )
+            index.add_child(instance=page)
+            if publish:
+                page.save_revision().publish()
+            created.append(page)
+    return created

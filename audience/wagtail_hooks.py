@@ -13,6 +13,7 @@ from audience import admin_views, posters
 from audience.channels import normalise_channel
 from audience.counter import record_document_download
 from audience.tracking import mark_page, should_count
+from website.roles import AGENCY, REGION, Rule
 
 
 @hooks.register("before_serve_page")
@@ -36,6 +37,13 @@ def register_report_urls():
         path("affiche/<int:page_id>/", posters.poster, name="audience_poster"),
         re_path(r"^affiche/(?P<page_id>\d+)/qr\.(?P<fmt>svg|png)$", posters.qr_code, name="audience_poster_qr"),
     ]
+
+
+@hooks.register("register_role_grants")
+def editors_read_the_audience_figures():
+    """The agency and the Région read the reports (website.roles); the figures are counted, never edited."""
+    read = Rule(apps=("audience",), codenames=("view_pageviewcount", "view_pagefeedback", "view_documentdownloadcount"))
+    return [(AGENCY, read), (REGION, read)]
 
 
 class PermissionMenuItem(MenuItem):

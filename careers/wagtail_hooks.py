@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from careers.models import Company, Testimonial, TrainingProvider
 from website.admin_exports import SafeExportSnippetViewSet
+from website.roles import editorial_content_grants
 
 
 class CompanyViewSet(SafeExportSnippetViewSet):
@@ -66,6 +67,12 @@ register_snippet(CareersSnippetGroup)
 def moderated_careers_snippets():
     """Shown on job profiles and filières: changes go through "Validation Région" (website.moderation)."""
     return [Company, Testimonial, TrainingProvider]
+
+
+@hooks.register("register_role_grants")
+def careers_content_for_editors():
+    """Companies, testimonials, training providers…: written by the agency, published by the Région (website.roles)."""
+    return editorial_content_grants("careers")
 
 
 @hooks.register("before_publish")

@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from observatory import admin_views, industry_admin  # noqa: F401 — industry_admin registers the filière snippets
 from observatory.dashboard import observatory_panels
 from observatory.models import KeyIndicator
+from observatory.roles import statisticians_grants
 from website.admin_exports import SafeExportSnippetViewSet
 
 
@@ -65,6 +66,11 @@ def register_observatory_menu():
                            icon_name="table", permission="observatory.view_filiere", order=400),
     ])
     return SubmenuMenuItem(_("Observatoire"), submenu, icon_name="table", order=250)
+
+
+@hooks.register("register_role_grants")
+def observatory_for_statisticians():
+    return statisticians_grants()
 
 
 @hooks.register("construct_homepage_panels")

@@ -17,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 from schools.models import ClassroomKitPage, Discipline, EventRegistration
 from website.admin_exports import SafeExportSnippetViewSet
 from website.csv_safety import neutralise_cell
+from website.roles import editorial_content_grants
 
 
 class DisciplineViewSet(SafeExportSnippetViewSet):
@@ -84,6 +85,13 @@ def register_event_registrations():
 def moderated_schools_snippets():
     """Shown on kit pages and their filters: changes go through "Validation Région" (website.moderation)."""
     return [Discipline]
+
+
+@hooks.register("register_role_grants")
+def schools_content_for_editors():
+    """Disciplines and the other snippets: written by the agency, published by the Région (website.roles);
+    the kit download counters are read, never edited by hand."""
+    return editorial_content_grants("schools", counters=("kitdownloadcount",))
 
 
 class KitDownloadsReportView(BaseListingView):

@@ -19,7 +19,7 @@ from django.utils import timezone
 from website.auth_backends import DEMO_EMAIL_DOMAIN, DEMO_PASSWORD
 from website.demo_utils import get_or_create_demo_image, get_or_create_page
 from website.models import CampaignIndexPage, CampaignPage, HomePage
-from website.roles import ROLES, apply_roles
+from website.roles import apply_roles, roles
 
 CAMPAIGNS = [
     {
@@ -59,7 +59,7 @@ def _create_demo_users(stdout) -> None:
         stdout.write("  comptes de démonstration refusés avec ces réglages (production)")
         return
     user_model = get_user_model()
-    for role in ROLES:
+    for role in roles():
         user = user_model.objects.filter(username=role.demo_username).first()
         if user is None:
             user = user_model.objects.create_user(

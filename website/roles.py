@@ -11,10 +11,18 @@ Four groups (see docs/editorial-workflow.md):
   documents go to the « Observatoire » collection.
 * **Administrateurs** — everything.
 
-Rules name permissions by app label, model and codename, with wildcards, so that models
-added later by any app (careers, schools, observatory…) are covered as soon as they are
-migrated: :func:`apply_roles` runs from a ``post_migrate`` handler and is idempotent (each
-group ends with exactly the permissions its rules give; edit the rules, not the groups).
+This module holds the machinery (:class:`Rule`, :class:`PageGrant`, :class:`CollectionGrant`,
+:class:`Role`) and the four roles with what is not any app's: the admin, site settings, Wagtail's
+redirects and search promotions, pages below the home page, the media library. Each app grants
+its own models through the ``register_role_grants`` Wagtail hook: a function returning
+``(role name, grant)`` pairs (:data:`ROLE_GRANTS_HOOK`); :func:`editorial_content_grants` gives
+the usual ones of an app whose models are editorial content. So this base app names none of the
+apps above it, and an app's rights live with its models.
+
+Rules name permissions by app label, model and codename, with wildcards, so that models an app
+adds later are covered as soon as they are migrated: :func:`apply_roles` runs from a
+``post_migrate`` handler and is idempotent (each group ends with exactly the permissions its
+rules give; edit the rules, not the groups).
 
 The rule matching (:func:`expand_rules`) is pure Python, tested without a database.
 """
@@ -23,7 +31,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 logger = logging.getLogger(__name__)
 
@@ -33,16 +41,11 @@ STATISTICIANS = "Statisticiens"
 ADMINISTRATORS = "Administrateurs"
 ROLE_NAMES = (AGENCY, REGION, STATISTICIANS, ADMINISTRATORS)
 
-#: Apps whose models are editorial content (snippets and helpers of pages).
-CONTENT_APPS = ("website", "careers", "schools")
-#: The observatory's app: its data belongs to the statisticians only.
-OBSERVATORY_APP = "observatory"
-#: Address (below the home page) of the observatory's section, whose subtree statisticians edit.
-OBSERVATORY_SLUG_PATH = "observatoire/"
+#: Wagtail hook of the apps' grants: functions without argument returning ``(role name, grant)``
+#: pairs, a grant being a :class:`Rule`, a :class:`PageGrant` or a :class:`CollectionGrant`.
+ROLE_GRANTS_HOOK = "register_role_grants"
 #: Collections named by :class:`CollectionGrant`: the root one, or a child of it with this name.
 ROOT_COLLECTION = "root"
-#: The statisticians' documents (methodology notes, data files): the only ones they may change.
-OBSERVATORY_COLLECTION = "Observatoire"
 
 # Model kinds, decided from the model class (see :func:`model_kind`).
 PAGE = "page"  # Wagtail pages: governed by page permissions, not model permissions
@@ -137,21 +140,34 @@ class Role:
     extra: dict = field(default_factory=dict, compare=False)
 
 
-ACCESS_ADMIN = Rule(apps=("wagtailadmin",), kinds=ALL_KINDS, codenames=("access_admin",))
-READ_AUDIENCE = Rule(apps=("audience",), codenames=("view_pageviewcount", "view_pagefeedback",
-                                                    "view_documentdownloadcount"))
-#: Counters kept by the apps themselves (audience figures): read-only for editors.
-COUNTER_MODELS = ("kitdownloadcount", "pageviewcount", "documentdownloadcount", "pagefeedback")
-EDIT_CONTENT = Rule(apps=CONTENT_APPS, actions=CRUD, exclude_models=COUNTER_MODELS)
-READ_COUNTERS = Rule(apps=CONTENT_APPS, models=COUNTER_MODELS, actions=("view",))
-EDIT_SETTINGS = Rule(kinds=frozenset({SETTING}))
-#: Wagtail's extra permissions of moderated snippets (DraftStateMixin, LockableMixin): the moderators'.
-MODERATE_CONTENT = Rule(apps=CONTENT_APPS, actions=("publish", "lock", "unlock"))
+Grant = Rule | PageGrant | CollectionGrant
 
-ROLES: tuple[Role, ...] = (
+ACCESS_ADMIN = Rule(apps=("wagtailadmin",), kinds=ALL_KINDS, codenames=("access_admin",))
+EDIT_SETTINGS = Rule(kinds=frozenset({SETTING}))
+
+
+def editorial_content_grants(app_label: str, counters: tuple[str, ...] = ()) -> list[tuple[str, Grant]]:
+    """The grants of an app whose models are editorial content (snippets, helpers of pages).
+
+    The agency and the Région add, change, delete and view them; the Région alone publishes, locks
+    and unlocks them (Wagtail's extra permissions of moderated snippets). ``counters``: names of
+    models the app fills itself (download counts), which both may read and neither may edit.
+    """
+    edit = Rule(apps=(app_label,), actions=CRUD, exclude_models=counters)
+    grants: list[tuple[str, Grant]] = [
+        (AGENCY, edit), (REGION, edit), (REGION, Rule(apps=(app_label,), actions=("publish", "lock", "unlock"))),
+    ]
+    if counters:
+        read = Rule(apps=(app_label,), models=counters, actions=("view",))
+        grants += [(AGENCY, read), (REGION, read)]
+    return grants
+
+
+#: The four roles with the grants that are no app's; :func:`roles` adds those the apps register.
+BASE_ROLES: tuple[Role, ...] = (
     Role(
         AGENCY,
-        rules=(ACCESS_ADMIN, EDIT_CONTENT, READ_COUNTERS, READ_AUDIENCE),
+        rules=(ACCESS_ADMIN,),
         pages=(PageGrant("home", ("add_page", "change_page")),),
         # Wagtail lets "change" edit and delete anyone's file; with "add" only, the agency edits
         # and deletes its own uploads, and the region keeps the shared library safe.
@@ -164,10 +180,7 @@ ROLES: tuple[Role, ...] = (
     ),
     Role(
         REGION,
-        rules=(
-            ACCESS_ADMIN, EDIT_CONTENT, MODERATE_CONTENT, READ_COUNTERS, EDIT_SETTINGS, READ_AUDIENCE,
-            Rule(apps=("wagtailredirects", "wagtailsearchpromotions"), actions=CRUD),
-        ),
+        rules=(ACCESS_ADMIN, EDIT_SETTINGS, Rule(apps=("wagtailredirects", "wagtailsearchpromotions"), actions=CRUD)),
         pages=(PageGrant("home", ("add_page", "bulk_delete_page", "change_page", "lock_page", "publish_page",
                                   "unlock_page")),),
         collections=(
@@ -179,16 +192,13 @@ ROLES: tuple[Role, ...] = (
     ),
     Role(
         STATISTICIANS,
-        rules=(ACCESS_ADMIN, Rule(apps=(OBSERVATORY_APP,), kinds=frozenset({CONTENT, SETTING, OTHER}))),
-        pages=(PageGrant(OBSERVATORY_SLUG_PATH, ("add_page", "change_page", "lock_page", "publish_page",
-                                                 "unlock_page")),),
-        # Choosing any image or document for their pages, changing only their own collection's:
-        # "change" on the root collection would let them replace or delete every file of the site.
+        rules=(ACCESS_ADMIN,),
+        # Choosing any image or document for their pages; what they may change is granted by the
+        # observatory (its data, its section, its collection). "change" on the root collection would
+        # let them replace or delete every file of the site.
         collections=(
             CollectionGrant("wagtailimages", ("choose_image",)),
             CollectionGrant("wagtaildocs", ("choose_document",)),
-            CollectionGrant("wagtaildocs", ("add_document", "change_document", "choose_document"),
-                            collection=OBSERVATORY_COLLECTION),
         ),
         description="Importe les données, gère jeux de données, périmètres de filière et pages de l'observatoire.",
         demo_username="statisticien",
@@ -207,7 +217,31 @@ ROLES: tuple[Role, ...] = (
     ),
 )
 
-ROLES_BY_NAME = {role.name: role for role in ROLES}
+
+
+def roles() -> tuple[Role, ...]:
+    """The four roles: :data:`BASE_ROLES` plus every grant registered through ``register_role_grants``."""
+    from wagtail import hooks
+
+    added: dict[str, list[Grant]] = {name: [] for name in ROLE_NAMES}
+    for declare in hooks.get_hooks(ROLE_GRANTS_HOOK):
+        for role_name, grant in declare():
+            if role_name not in added:
+                raise ValueError(f"{declare.__module__}.{declare.__name__}: unknown role {role_name!r}")
+            added[role_name].append(grant)
+    return tuple(
+        replace(role,
+                rules=(*role.rules, *(grant for grant in added[role.name] if isinstance(grant, Rule))),
+                pages=(*role.pages, *(grant for grant in added[role.name] if isinstance(grant, PageGrant))),
+                collections=(*role.collections,
+                             *(grant for grant in added[role.name] if isinstance(grant, CollectionGrant))))
+        for role in BASE_ROLES
+    )
+
+
+def role_named(name: str) -> Role:
+    """One of :func:`roles`, by its name."""
+    return next(role for role in roles() if role.name == name)
 
 
 def expand_rules(role: Role, available: Iterable[PermissionInfo]) -> set[str]:
@@ -281,7 +315,7 @@ def apply_roles(verbosity: int = 0) -> dict[str, int]:
     collections the grants name.
 
     Idempotent. Page grants whose page does not exist yet (no home page before the demo, no
-    observatory section before that app's pages) are skipped and applied on the next run.
+    section page before its app creates it) are skipped and applied on the next run.
     Returns the number of model permissions per group.
     """
     from django.contrib.auth.models import Group, Permission
@@ -294,7 +328,7 @@ def apply_roles(verbosity: int = 0) -> dict[str, int]:
         by_name = {info.name: permission for permission, info in permissions}
         infos = [info for _, info in permissions]
         root_collection = Collection.get_first_root_node()
-        for role in ROLES:
+        for role in roles():
             group, _ = Group.objects.get_or_create(name=role.name)
             granted = expand_rules(role, infos)
             group.permissions.set([by_name[name] for name in granted])

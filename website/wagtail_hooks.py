@@ -22,6 +22,13 @@ from website.content_checks import check_page
 from website.dashboard import editorial_panels
 from website.media_protection import guard_delete_view, refuse_bulk_delete
 from website.moderation import may_delete
+from website.roles import editorial_content_grants
+
+
+@hooks.register("register_role_grants")
+def website_content_for_editors():
+    """The base's own models are editorial content too, like each section app's (website.roles)."""
+    return editorial_content_grants("website")
 
 
 @hooks.register("before_serve_document")

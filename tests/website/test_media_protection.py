@@ -19,10 +19,11 @@ from wagtail.documents.permissions import permission_policy as document_policy
 from wagtail.images import get_image_model
 from wagtail.models import Collection, ReferenceIndex
 
+from observatory.roles import OBSERVATORY_COLLECTION
 from tests.careers.factories import CompanyFactory
 from tests.schools.factories import DocumentFactory
 from tests.website.factories import SiteImageFactory, StandardPageFactory
-from website.roles import AGENCY, OBSERVATORY_COLLECTION, REGION, STATISTICIANS, apply_roles
+from website.roles import AGENCY, REGION, STATISTICIANS, apply_roles
 
 pytestmark = pytest.mark.django_db
 

@@ -17,12 +17,14 @@ from website.roles import (
     OTHER,
     PAGE,
     REGION,
-    ROLES_BY_NAME,
     SETTING,
     STATISTICIANS,
     PermissionInfo,
+    Rule,
     apply_roles,
     expand_rules,
+    role_named,
+    roles,
 )
 
 # Permissions the other apps are expected to define (names agreed in the brief).
@@ -47,7 +49,7 @@ FUTURE = [
 
 
 def _granted(role: str) -> set[str]:
-    return expand_rules(ROLES_BY_NAME[role], FUTURE)
+    return expand_rules(role_named(role), FUTURE)
 
 
 def test_agency_gets_content_snippets_but_no_observatory_settings_or_accounts():
@@ -80,6 +82,15 @@ def test_statisticians_get_every_observatory_permission_and_no_other_content():
 
 def test_administrators_get_everything():
     assert _granted(ADMINISTRATORS) == {info.name for info in FUTURE}
+
+
+def test_a_grant_to_a_role_that_does_not_exist_is_refused_with_its_name():
+    """Apps grant their models through the ``register_role_grants`` hook; a typo in a role name must not pass unseen."""
+    from wagtail import hooks
+
+    with hooks.register_temporarily("register_role_grants", lambda: [("Stagiaires", Rule())]), \
+            pytest.raises(ValueError, match="Stagiaires"):
+        roles()
 
 
 # --- The matrix on the real database ------------------------------------------------------

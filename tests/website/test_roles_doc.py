@@ -18,12 +18,13 @@ from wagtail.documents.permissions import permission_policy as document_policy
 from wagtail.images.permissions import permission_policy as image_policy
 from wagtail.models import Collection, ReferenceIndex
 
+from observatory.roles import OBSERVATORY_COLLECTION
 from tests.careers.factories import TestimonialFactory
 from tests.schools.factories import DocumentFactory
 from tests.website.factories import SiteImageFactory, StandardPageFactory
 from website.media_protection import refusal
 from website.moderation import may_delete, moderated_snippet_models
-from website.roles import OBSERVATORY_COLLECTION, ROLE_NAMES, apply_roles
+from website.roles import ROLE_NAMES, apply_roles
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "editorial-workflow.md"
 

@@ -12,6 +12,7 @@ from wagtail.admin.widgets import Button
 from audience import admin_views, posters
 from audience.channels import normalise_channel
 from audience.counter import record_document_download
+from audience.dashboard import audience_panels
 from audience.tracking import mark_page, should_count
 from website.roles import AGENCY, REGION, Rule
 
@@ -37,6 +38,11 @@ def register_report_urls():
         path("affiche/<int:page_id>/", posters.poster, name="audience_poster"),
         re_path(r"^affiche/(?P<page_id>\d+)/qr\.(?P<fmt>svg|png)$", posters.qr_code, name="audience_poster_qr"),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_audience_panels(request, panels):
+    panels.extend(audience_panels(request))
 
 
 @hooks.register("register_role_grants")

@@ -14,6 +14,7 @@ from wagtail.admin.views.generic.base import BaseListingView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 
+from schools.dashboard import schools_panels
 from schools.models import ClassroomKitPage, Discipline, EventRegistration
 from website.admin_exports import SafeExportSnippetViewSet
 from website.csv_safety import neutralise_cell
@@ -85,6 +86,11 @@ def register_event_registrations():
 def moderated_schools_snippets():
     """Shown on kit pages and their filters: changes go through "Validation Région" (website.moderation)."""
     return [Discipline]
+
+
+@hooks.register("construct_homepage_panels")
+def add_schools_panels(request, panels):
+    panels.extend(schools_panels(request))
 
 
 @hooks.register("register_role_grants")

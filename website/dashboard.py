@@ -1,10 +1,12 @@
 """Panels of the admin dashboard for editors and moderators (``construct_homepage_panels``).
 
-:class:`EditorialPanel` is the base of every panel, those of the apps above too."""
+:class:`EditorialPanel` is the base of every panel. Each app adds its own through the same hook,
+in its ``wagtail_hooks.py``: the observatory's stale data (observatory/dashboard.py), the schools'
+most downloaded kits (schools/dashboard.py), the audience's pages judged not useful
+(audience/dashboard.py). Wagtail shows them by their ``order``."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
@@ -91,75 +93,6 @@ class MyDraftsPanel(EditorialPanel):
         } for page in pages]
 
 
-class TopKitsPanel(EditorialPanel):
-    """Teacher kits most downloaded: the schools app's monthly kit counters when installed
-    (this month and the previous one), otherwise document downloads over 30 days (the
-    "Kits pédagogiques" collection when it exists)."""
-
-    panel_id = "ida-top-kits"
-    heading = _("Kits les plus téléchargés")
-    empty_text = _("Aucun téléchargement sur la période.")
-    columns = (_("Kit"), _("Téléchargements"))
-    order = 70
-
-    def rows(self) -> list[dict]:
-        kit_rows = top_kit_downloads()
-        if kit_rows is not None:
-            return kit_rows
-        from wagtail.models import Collection
-
-        from audience.reports import default_period, top_documents
-
-        collection = getattr(settings, "EDITORIAL_KITS_COLLECTION", "Kits pédagogiques")
-        name = collection if Collection.objects.filter(name=collection).exists() else None
-        return [{"title": row.label, "url": "", "cells": [row.value]}
-                for row in top_documents(default_period(), limit=MAX_ROWS, collection_name=name)]
-
-
-def top_kit_downloads(limit: int = MAX_ROWS) -> list[dict] | None:
-    """Rows from ``schools.KitDownloadCount`` (kit, month, count), or None when that model does not exist."""
-    from django.apps import apps
-    from django.db.models import Sum
-    from django.utils import timezone
-
-    try:
-        model = apps.get_model("schools", "KitDownloadCount")
-    except LookupError:
-        return None
-    this_month = timezone.localdate().replace(day=1)
-    previous_month = (this_month - timezone.timedelta(days=1)).replace(day=1)
-    totals = (model.objects.filter(month__gte=previous_month).order_by().values("kit", "kit__title")
-              .annotate(total=Sum("count")).order_by("-total", "kit__title")[:limit])
-    return [{"title": row["kit__title"], "url": reverse("wagtailadmin_pages:edit", args=[row["kit"]]),
-             "cells": [row["total"]]} for row in totals]
-
-
-class NotUsefulPanel(EditorialPanel):
-    """Pages with a majority of « non » to "was this page useful?" over the last 90 days."""
-
-    panel_id = "ida-not-useful"
-    heading = _("Pages jugées peu utiles (90 jours)")
-    empty_text = _("Aucune page jugée peu utile.")
-    columns = (_("Page"), _("Avis"), _("Part de « oui »"))
-    order = 80
-
-    def rows(self) -> list[dict]:
-        from audience.reports import default_period, pages_judged_not_useful
-
-        return [{
-            "title": summary.title,
-            "url": reverse("wagtailadmin_pages:edit", args=[summary.page_id]),
-            "cells": [summary.total, f"{summary.useful_percent} %"],
-        } for summary in pages_judged_not_useful(default_period(90))]
-
-
 def editorial_panels(request) -> list[Component]:
-    """The panels this user may see. Apps above the base add their own through the same hook (the
-    observatory's stale-data panel: observatory/dashboard.py)."""
-    user = request.user
-    panels: list[Component] = [AwaitingMyApprovalPanel(request), MyDraftsPanel(request)]
-    if user.has_perm("audience.view_documentdownloadcount"):
-        panels.append(TopKitsPanel(request))
-    if user.has_perm("audience.view_pagefeedback"):
-        panels.append(NotUsefulPanel(request))
-    return panels
+    """The base's panels: what awaits this user's approval, this user's drafts."""
+    return [AwaitingMyApprovalPanel(request), MyDraftsPanel(request)]

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from audience.channels import channel_label
-from audience.models import DocumentDownloadCount, PageFeedback, PageViewCount
+from audience.models import PageFeedback, PageViewCount
 
 
 @dataclass(frozen=True)
@@ -130,13 +130,3 @@ def pages_judged_not_useful(period: Period, min_answers: int = 3, max_useful_per
 def latest_comments(period: Period, limit: int = 30):
     return (PageFeedback.objects.filter(day__gte=period.start, day__lte=period.end).exclude(comment="")
             .select_related("page").order_by("-day", "-id")[:limit])
-
-
-def top_documents(period: Period, limit: int = 10, collection_name: str | None = None) -> list[Row]:
-    """Most downloaded documents; restricted to one collection (e.g. the teacher kits) when it exists."""
-    queryset = DocumentDownloadCount.objects.filter(day__gte=period.start, day__lte=period.end)
-    if collection_name:
-        queryset = queryset.filter(document__collection__name=collection_name)
-    totals = list(queryset.values_list("document", "document__title").annotate(total=Sum("downloads"))
-                  .order_by("-total", "document__title")[:limit])
-    return _rows([(str(pk), title, int(total), "") for pk, title, total in totals])

@@ -20,6 +20,7 @@ DEMO_FILES = [
     ("territories", "cog_departements.csv"),
     ("rome", "referentiel_code_rome_v347.csv"),
     ("rome-riasec", "referentiel_code_rome_riasec_v347.csv"),
+    ("rome-appellations", "rome4_appellations_v460.csv"),
     ("fap", "intitule_fap2009.txt"),
     ("fap-rome", "passage_fap2009_romev3.txt"),
     ("naf", "naf_rev2.csv"),

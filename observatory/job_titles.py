@@ -23,13 +23,18 @@ def split_gendered_title(label: str) -> tuple[str, str]:
     """``(masculine, feminine)`` of a ROME label; the label twice when it has one form.
 
     The part before « / » ends with the masculine word, the part after starts with the feminine
-    one; what precedes the first and follows the second belongs to both.
+    one; what precedes the first and follows the second belongs to both. When the part after
+    starts again with a capital where the part before ends in lower case (« Chef soudeur /
+    Cheffe soudeuse »), it restates the whole title in the feminine.
     """
     label = " ".join(label.replace("''", "'").split())
     left, separator, right = label.partition(" / ")
     if not separator or not left or not right:
         return label, label
     left_words, right_words = left.split(" "), right.split(" ")
+    restates = len(left_words) > 1 and right_words[0][:1].isupper() and left_words[-1][:1].islower()
+    if restates:
+        return " ".join([*left_words, *right_words[len(left_words):]]), right
     masculine = " ".join([*left_words, *right_words[1:]])
     feminine = " ".join([*left_words[:-1], *right_words])
     return masculine, feminine

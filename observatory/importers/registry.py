@@ -89,6 +89,8 @@ IMPORT_KINDS: tuple[ImportKind, ...] = (
                ROME_URL, rome.parse_rome, writing.write_rome),
     ImportKind(DatasetKind.ROME_RIASEC, "Codes RIASEC des métiers ROME", "France Travail, ROME", "France Travail",
                ETALAB, ROME_URL, rome.parse_rome_riasec, writing.write_rome_riasec),
+    ImportKind(DatasetKind.ROME_APPELLATIONS, "Appellations des métiers ROME", "France Travail, ROME",
+               "France Travail", ETALAB, ROME_URL, rome.parse_rome_appellations, writing.write_rome_appellations),
     ImportKind(DatasetKind.FAP, "Nomenclature des familles professionnelles FAP 2009", "Dares, FAP 2009", "Dares",
                ETALAB, FAP_URL, fap.parse_fap, writing.write_fap),
     ImportKind(DatasetKind.FAP_ROME, "Correspondance FAP 2009 ↔ ROME", "Dares, FAP 2009", "Dares", ETALAB, FAP_URL,

@@ -95,3 +95,57 @@ def parse_rome_riasec(stream: IO[bytes], filename: str, log: ProblemLog, known: 
         yield RiasecRow(code, letters[0], letters[1])
 
 
+
+
+@dataclass(frozen=True)
+class AppellationRow:
+    code_ogr: int
+    label: str
+    rome_code: str  # the ROME v3 occupation it leads to
+    rome4_code: str  # the ROME 4.0 fiche ("" in a v3 file)
+    principal: bool
+
+
+def parse_rome_appellations(stream: IO[bytes], filename: str, log: ProblemLog, known: Known) -> Iterator[AppellationRow]:
+    """France Travail ``referentiel_appellation``: job titles (``code_ogr, libelle_appellation_long, code_rome``).
+
+    ROME 4.0 (``unix_referentiel_appellation_v460_utf8.csv``): ``code_rome`` is the 4.0 fiche and
+    ``code_rome_parent`` the v3 occupation it descends from, which the title is linked to;
+    ``classification`` PRINCIPALE marks each fiche's one main title. ROME v3
+    (``referentiel_appellation_v347.csv``): ``code_rome`` is the occupation; its
+    ``libelle_type_section_appellation`` is not a main-title mark (nearly every row says PRINCIPALE),
+    so no v3 title is marked main. Titles of occupations absent from the imported referential are
+    skipped with a warning.
+    """
+    table = Table(stream, filename, log, [
+        Column("code_ogr", ()), Column("libelle_appellation_long", ("libelle_appellation", "libelle")),
+        Column("code_rome", ()), Column("code_rome_parent", (), required=False),
+        Column("classification", (), required=False),
+    ])
+    seen: set[int] = set()
+    for line, row in table:
+        check = RowChecker(log, line, row)
+        raw_ogr = (clean(row["code_ogr"]) or "")
+        code_ogr = int(raw_ogr) if raw_ogr.isdigit() else None
+        fiche = parse_code(row["code_rome"])
+        parent = parse_code(row.get("code_rome_parent")) if row.get("code_rome_parent") is not None else None
+        label = (clean(row["libelle_appellation_long"]) or "").replace("''", "'")
+        if code_ogr is None or code_ogr == 0:
+            check.fail("code_ogr", row["code_ogr"], "identifiant OGR attendu (un nombre entier positif)")
+        elif code_ogr in seen:
+            check.fail("code_ogr", row["code_ogr"], "appellation en double dans le fichier")
+        if fiche is None or not ROME_CODE.match(fiche):
+            check.fail("code_rome", row["code_rome"], "code ROME attendu (ex. H2913)")
+        if parent is not None and not ROME_CODE.match(parent):
+            check.fail("code_rome_parent", row["code_rome_parent"], "code ROME v3 attendu (ex. H2913)")
+        if not label:
+            check.fail("libelle_appellation_long", row["libelle_appellation_long"], "intitulé manquant")
+        if check.failed:
+            continue
+        occupation = parent or fiche
+        if occupation not in known.rome:
+            log.warn(line, "code_rome", occupation, "code ROME absent du référentiel importé : ligne ignorée")
+            continue
+        seen.add(code_ogr)
+        principal = parent is not None and (clean(row.get("classification")) or "").upper() == "PRINCIPALE"
+        yield AppellationRow(code_ogr, label, occupation, fiche if parent is not None else "", principal)

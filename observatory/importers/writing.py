@@ -128,6 +128,22 @@ def write_rome(rows: Iterator[rome.RomeRow], dataset: Dataset, result: ImportRes
     _upsert(RomeOccupation, ((row.code, {"label": row.label, "domain": row.domain}) for row in rows), "code", result)
 
 
+def write_rome_appellations(rows: Iterator[rome.AppellationRow], dataset: Dataset, result: ImportResult) -> None:
+    from observatory.job_titles import search_key, split_gendered_title
+    from observatory.models import RomeAppellation
+
+    def values() -> Iterator[tuple[int, dict[str, Any]]]:
+        for row in rows:
+            masculine, feminine = split_gendered_title(row.label)
+            yield row.code_ogr, {
+                "label": row.label[:250], "masculine": masculine[:250], "feminine": feminine[:250],
+                "rome_code": row.rome_code, "rome4_code": row.rome4_code, "principal": row.principal,
+                "search_key": search_key(f"{masculine} {feminine}")[:500],
+            }
+
+    _upsert(RomeAppellation, values(), "code_ogr", result)
+
+
 def write_rome_riasec(rows: Iterator[rome.RiasecRow], dataset: Dataset, result: ImportResult) -> None:
     existing = {obj.code: obj for obj in RomeOccupation.objects.all()}
     for row in rows:

@@ -19,6 +19,7 @@ from wagtail.rich_text import RichText
 from schools.demo_events import EVENT_LINKS, EVENTS, PRACTICAL
 from schools.demo_files import WRITERS
 from schools.demo_kits import DISCIPLINES, JOB_CARDS, KIT_LINKS, KITS
+from schools.demo_videos import video_blocks
 from schools.event_calendar import plausible_day
 from schools.models import (
     Audience,
@@ -315,6 +316,18 @@ def _load_quiz(home) -> InterestQuizPage:
     return quiz
 
 
+def _add_videos_to_pupils_section(home) -> None:
+    """A pupils' section loaded before the demo had videos gets them once (issue #19)."""
+    page = PupilSectionPage.objects.child_of(home).filter(slug="collegiens-lyceens").first()
+    if page is None or any(block.block_type == "video" for block in page.body):
+        return
+    body = list(page.body.raw_data)
+    page.body = [(item["type"], page.body.stream_block.child_blocks[item["type"]].to_python(item["value"]))
+                 for item in body[:2]] + video_blocks() + [
+        (item["type"], page.body.stream_block.child_blocks[item["type"]].to_python(item["value"])) for item in body[2:]]
+    page.save_revision().publish()
+
+
 def load(stdout) -> None:
     home = _home()
     teachers = get_or_create_page(
@@ -353,6 +366,7 @@ def load(stdout) -> None:
                  for slug, hook, what, how in JOB_CARDS if slug in profiles]
         if cards:
             body.insert(1, ("job_cards", {"title": "Un métier en 2 minutes", "cards": cards}))
+        body[2:2] = video_blocks()
         get_or_create_page(
             home, PupilSectionPage, "collegiens-lyceens", title="Collégiens, lycéens : et si c’était l’industrie ?",
             introduction="Des métiers concrets, utiles et qui recrutent. Des idées reçues à démonter, un quiz pour "
@@ -363,4 +377,5 @@ def load(stdout) -> None:
             ),
             body=body,
         )
+    _add_videos_to_pupils_section(home)
     stdout.write(f"  scolaires : {kits_created} kit(s) et {events_created} événement(s) créés ; quiz {quiz.url_path}")

@@ -113,28 +113,57 @@ class CaptionedImageBlock(blocks.StructBlock):
         description = _("Une image avec son texte alternatif, sa légende et son crédit.")
 
 
+VIDEO_FILE_EXTENSIONS = ("mp4", "webm")
+
+
 class VideoValue(StructValue):
     def embed_url(self) -> str:
         """The privacy-friendly player address, loaded only after the visitor clicks."""
         from website.video import embed_url_for
 
-        return embed_url_for(self.get("url", ""))
+        return embed_url_for(self.get("url", "") or "")
 
     def host_name(self) -> str:
         from website.video import host_name_for
 
-        return host_name_for(self.get("url", ""))
+        return host_name_for(self.get("url", "") or "")
+
+    def is_self_hosted(self) -> bool:
+        return bool(self.get("video_file"))
+
+    def file_type(self) -> str:
+        video = self.get("video_file")
+        return "video/webm" if video and video.file_extension == "webm" else "video/mp4"
+
+
+def _extension_error(document, extensions: tuple[str, ...], message) -> ValidationError | None:
+    if document is not None and document.file_extension.lower() not in extensions:
+        return ValidationError(message)
+    return None
 
 
 class VideoBlock(blocks.StructBlock):
-    """A video shown as a still image until the visitor asks to play it, with a transcript.
+    """A video with its transcript: a file of this site's with captions, or YouTube/Vimeo loaded on click.
 
-    Nothing is requested from the video host before the click (no cookie, no IP address
-    sent), which is what the CNIL expects without consent.
+    - A file uploaded to the site (MP4 or WebM document) plays in the browser's own player
+      (keyboard controls, captions menu) from this site only, with its WebVTT captions file:
+      without captions the block is invalid, so the page cannot be published.
+    - A YouTube or Vimeo video is shown as a still until the visitor asks to play it: nothing
+      is requested from the host before the click (no cookie, no IP address sent), which is
+      what the CNIL expects without consent.
     """
 
     title = blocks.CharBlock(max_length=120, label=_("titre"))
-    url = blocks.URLBlock(label=_("adresse de la vidéo"), help_text=_("YouTube ou Vimeo."))
+    video_file = DocumentChooserBlock(
+        required=False, label=_("fichier vidéo (MP4 ou WebM)"),
+        help_text=_("Déposez la vidéo dans les documents, ou laissez vide et donnez une adresse YouTube ou Vimeo."),
+    )
+    captions = DocumentChooserBlock(
+        required=False, label=_("sous-titres (fichier WebVTT .vtt)"),
+        help_text=_("Obligatoire avec un fichier vidéo : les sous-titres en français, au format WebVTT."),
+    )
+    url = blocks.URLBlock(required=False, label=_("adresse de la vidéo"),
+                          help_text=_("YouTube ou Vimeo, si la vidéo n'est pas déposée sur le site."))
     poster = WagtailImageBlock(required=False, label=_("image d'aperçu"))
     duration = blocks.CharBlock(required=False, max_length=10, label=_("durée"), help_text=_("Ex. 2 min 30"))
     transcript = blocks.RichTextBlock(features=["bold", "italic", "ul", "link"], label=_("transcription"),
@@ -145,16 +174,31 @@ class VideoBlock(blocks.StructBlock):
         label = _("vidéo")
         template = "blocks/video_block.html"
         value_class = VideoValue
-        description = _("Une vidéo chargée seulement au clic, avec sa transcription.")
+        description = _("Une vidéo du site avec ses sous-titres, ou YouTube/Vimeo chargée au clic ; avec sa transcription.")
 
     def clean(self, value):
         from website.video import embed_url_for
 
         value = super().clean(value)
-        if not embed_url_for(value.get("url", "")):
-            raise blocks.StructBlockValidationError(
-                block_errors={"url": ValidationError(_("Adresse non reconnue : utilisez un lien YouTube ou Vimeo."))}
-            )
+        errors = {}
+        video, captions, url = value.get("video_file"), value.get("captions"), value.get("url") or ""
+        if video is not None:
+            if url:
+                errors["url"] = ValidationError(_("Une seule source : le fichier vidéo ou l'adresse, pas les deux."))
+            if error := _extension_error(video, VIDEO_FILE_EXTENSIONS,
+                                         _("Le fichier vidéo doit être un MP4 ou un WebM.")):
+                errors["video_file"] = error
+            if captions is None:
+                errors["captions"] = ValidationError(
+                    _("Ajoutez les sous-titres (fichier .vtt) : une vidéo sans sous-titres ne peut pas être publiée."))
+            elif error := _extension_error(captions, ("vtt",), _("Les sous-titres doivent être un fichier WebVTT (.vtt).")):
+                errors["captions"] = error
+        elif not embed_url_for(url):
+            errors["url"] = ValidationError(
+                _("Adresse non reconnue : utilisez un lien YouTube ou Vimeo, ou déposez le fichier vidéo sur le site.")
+                if url else _("Choisissez un fichier vidéo ou donnez une adresse YouTube ou Vimeo."))
+        if errors:
+            raise blocks.StructBlockValidationError(block_errors=errors)
         return value
 
 

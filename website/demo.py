@@ -68,8 +68,8 @@ LEGAL_PAGES = [
     (
         "accessibilite", "Déclaration d’accessibilité",
         "Ce site vise la conformité au RGAA 4.1 (WCAG 2.1 niveau AA). Voici ce qui est vérifié, et comment.",
-        "<h2>État de conformité</h2><p>Aucun audit RGAA complet n’a encore été réalisé par un auditeur "
-        "indépendant : au sens du RGAA, le site est donc déclaré <strong>non conforme</strong> en attendant cet "
+        "<h2>Pourquoi cet état</h2><p>Aucun audit RGAA complet n’a encore été réalisé par un auditeur "
+        "indépendant : au sens du RGAA, le site ne peut pas se déclarer conforme, même partiellement, avant cet "
         "audit. Les vérifications ci-dessous sont faites par l’équipe, automatiquement, à chaque modification du "
         "code ; elles ne remplacent pas un audit, qui examine aussi ce que les outils ne savent pas juger (pertinence "
         "des textes alternatifs, ordre de lecture, compréhension).</p>"
@@ -140,5 +140,8 @@ def load(stdout) -> None:
         )
         site_settings.social_links = [("link", {"platform": "linkedin", "url": "https://www.linkedin.com/company/region-hauts-de-france/"}),
                                       ("link", {"platform": "instagram", "url": "https://www.instagram.com/hautsdefrance/"})]
+        site_settings.save()
+    if site_settings.accessibility_statement_id is None:
+        site_settings.accessibility_statement = home.get_children().filter(slug="accessibilite").first()
         site_settings.save()
     stdout.write(f"  accueil : {home.url_path}")

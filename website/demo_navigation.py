@@ -23,7 +23,7 @@ FOOTER_MENU = [
     ("/industrie-du-futur/", "Industrie du futur"),
     ("/quiz/", "Quiz : quel métier pour moi ?"),
     ("/mentions-legales/", "Mentions légales"),
-    ("/accessibilite/", "Accessibilité : partiellement conforme"),
+    ("/accessibilite/", "Déclaration d’accessibilité"),  # the footer's legal line says its status
     ("/confidentialite/", "Données personnelles et cookies"),
 ]
 AUDIENCES = [

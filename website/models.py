@@ -304,6 +304,15 @@ class CachedSiteSetting(BaseSiteSetting):
         )
 
 
+#: RGAA compliance levels (décret 2019-768): « totalement » needs an audit with 100 % of criteria met,
+#: « partiellement » an audit with at least 50 %, « non » otherwise or without an audit.
+ACCESSIBILITY_STATUSES = [
+    ("totalement", _("totalement conforme")),
+    ("partiellement", _("partiellement conforme")),
+    ("non", _("non conforme")),
+]
+
+
 @register_setting(icon="site")
 class SiteSettings(CachedSiteSetting):
     """Who runs the site and where: the region, the default territory, contacts, footer."""
@@ -323,6 +332,15 @@ class SiteSettings(CachedSiteSetting):
     contact_address = models.TextField(_("adresse"), blank=True)
     social_links = StreamField([("link", SocialLinkBlock())], blank=True, verbose_name=_("réseaux sociaux"))
     footer_text = models.TextField(_("texte du pied de page"), blank=True, max_length=500)
+    accessibility_status = models.CharField(
+        _("état de conformité RGAA"), max_length=14, choices=ACCESSIBILITY_STATUSES, default="non",
+        help_text=_("Dit une seule fois ici, affiché dans le pied de page de chaque page et en tête de la déclaration "
+                    "d'accessibilité. Sans audit RGAA complet, le site est « non conforme »."),
+    )
+    accessibility_statement = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("déclaration d'accessibilité"),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -336,10 +354,17 @@ class SiteSettings(CachedSiteSetting):
         ),
         FieldPanel("social_links"),
         FieldPanel("footer_text"),
+        MultiFieldPanel([FieldPanel("accessibility_status"), FieldPanel("accessibility_statement")],
+                        heading=_("Accessibilité")),
     ]
 
     class Meta:
         verbose_name = _("paramètres du site")
+
+    @property
+    def accessibility_mention(self) -> str:
+        """The mention the law asks on every page: « Accessibilité : non conforme »."""
+        return str(_("Accessibilité : %(status)s") % {"status": self.get_accessibility_status_display()})
 
 
 @register_setting(icon="list-ul")

@@ -138,3 +138,37 @@ def test_every_public_page_is_valid_html_for_the_nu_checker(page, demo_server, w
             f"  l.{message.get('lastLine')}: {message['message']} — {message.get('extract', '').strip()[:80]}"
         )
     assert not by_page, "\n".join(f"{label}:\n" + "\n".join(lines[:10]) for label, lines in by_page.items())
+
+
+CHECK_VIDEOS = """async () => {
+  const found = [];
+  for (const video of document.querySelectorAll('video')) {
+    const track = video.querySelector('track[kind=captions]');
+    const figure = video.closest('figure');
+    const transcript = figure && figure.querySelector('details.transcript');
+    let captions = '';
+    if (track) { captions = (await (await fetch(track.src)).text()).slice(0, 6); }
+    found.push({src: video.currentSrc || (video.querySelector('source') || {}).src || '', captions,
+                lang: track ? track.srclang : '', controls: video.controls,
+                transcript: transcript ? transcript.textContent.trim().length : 0});
+  }
+  return found;
+}"""
+
+
+def test_every_video_has_french_captions_a_transcript_and_keyboard_controls(page, demo_server, whole_site):
+    videos, failures = [], []
+    for label, path in whole_site:
+        _visit(page, demo_server, label, path)
+        for video in page.evaluate(CHECK_VIDEOS):
+            videos.append(video)
+            if video["captions"] != "WEBVTT" or video["lang"] != "fr":
+                failures.append(f"{label} {path}: sous-titres absents ou illisibles ({video})")
+            if video["transcript"] < 100:
+                failures.append(f"{label} {path}: transcription absente ({video})")
+            if not video["controls"]:
+                failures.append(f"{label} {path}: pas de commandes de lecture ({video})")
+            if not video["src"].startswith(demo_server.url):
+                failures.append(f"{label} {path}: vidéo hébergée ailleurs ({video['src']})")
+    assert len(videos) >= 2, "le site de démonstration doit montrer au moins deux vidéos"
+    assert not failures, "\n".join(failures)

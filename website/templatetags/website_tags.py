@@ -39,7 +39,33 @@ def main_menu_links(context) -> list[dict]:
 
 @register.simple_tag(takes_context=True)
 def footer_menu_links(context) -> list[dict]:
-    return _links(context, "footer_menu")
+    """Footer links, less the accessibility statement: the footer's legal line links to it with its status."""
+    mention = accessibility_mention(context)
+    return [link for link in _links(context, "footer_menu") if not mention or link["url"] != mention["url"]]
+
+
+@register.simple_tag(takes_context=True)
+def accessibility_mention(context) -> dict | None:
+    """« Accessibilité : non conforme » and the statement's address, from the site settings (one value, cached)."""
+    request = context.get("request")
+    if request is None:
+        return None
+    from wagtail.models import Site
+
+    from website.models import SiteSettings
+
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+
+    def build() -> tuple[str, str]:
+        settings = SiteSettings.for_site(site)
+        statement = settings.accessibility_statement
+        url = statement.get_url(request) if statement is not None and statement.live else ""
+        return settings.accessibility_mention, url or ""
+
+    text, url = cached_until_content_changes(f"accessibility-mention-{site.pk}", build)
+    return {"text": text, "url": url}
 
 
 @register.simple_tag(takes_context=True)

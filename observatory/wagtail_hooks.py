@@ -1,5 +1,6 @@
 """Admin menu « Observatoire »: file upload and background imports, dataset versions, key figures; the
-stale-data panel of the dashboard."""
+stale-data panel of the dashboard; the statisticians' rights; the check that a page's figures come
+from published data."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 
 from observatory import admin_views, industry_admin  # noqa: F401 — industry_admin registers the filière snippets
+from observatory.content_checks import dataset_issues
 from observatory.dashboard import observatory_panels
 from observatory.models import KeyIndicator
 from observatory.roles import statisticians_grants
@@ -66,6 +68,11 @@ def register_observatory_menu():
                            icon_name="table", permission="observatory.view_filiere", order=400),
     ])
     return SubmenuMenuItem(_("Observatoire"), submenu, icon_name="table", order=250)
+
+
+@hooks.register("register_page_checks")
+def figures_come_from_published_data(value, location):
+    return dataset_issues(value, location)
 
 
 @hooks.register("register_role_grants")

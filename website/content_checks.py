@@ -1,14 +1,18 @@
 """Checks run on a page before it is published, over every StreamField of every app.
 
 The walker knows nothing about the apps: it looks at what the block values *are* —
-an image, a model with a consent date, a model that is (or points to) a dataset, rich
-text with internal links — so pages of careers, schools, observatory or campaigns are
-checked the same way without this module importing them.
+an image, a model with a consent date, rich text with internal links — so pages of every
+section are checked the same way without this module importing them.
 
 * image without alternative text (unless the image block marks it decorative) → error;
 * testimonial without consent date (any value with a ``consent_date`` attribute) → error;
-* figure referencing an unpublished or missing dataset → error;
 * internal link to a deleted page or document → error; to an unpublished page → warning.
+
+Apps add checks of their own values through the ``register_page_checks`` Wagtail hook
+(:data:`PAGE_CHECKS_HOOK`): a function ``(value, location) -> iterable of Issue`` that is given
+every object a page's foreign keys point to and every value of its StreamFields. The
+observatory's, for instance: a figure referencing an unpublished or missing dataset → error
+(observatory/content_checks.py).
 
 Errors stop a direct "Publish" in the editor (``before_publish_page`` hook); everything is
 listed in the "Vérifications" view, in a message after each save and on the dashboard.
@@ -20,10 +24,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.blocks import StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
 from wagtail.fields import StreamField
@@ -35,9 +38,8 @@ WARNING = "warning"
 
 #: Attribute names taken as "date the person agreed to be quoted/photographed".
 CONSENT_FIELDS = ("consent_date", "consent_given_on", "consent_obtained_on")
-#: Model label (``app_label.modelname``) of the observatory's datasets.
-DEFAULT_DATASET_MODEL = "observatory.dataset"
-PUBLISHED_STATUSES = {"published", "publie", "publié", "live", "validated", "valide", "validé"}
+#: Wagtail hook of the apps' checks: functions ``(value, location: str)`` returning :class:`Issue` objects.
+PAGE_CHECKS_HOOK = "register_page_checks"
 
 _ANCHOR = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r'([a-z-]+)="([^"]*)"', re.IGNORECASE)
@@ -53,31 +55,6 @@ class Issue:
     @property
     def is_error(self) -> bool:
         return self.level == ERROR
-
-
-def dataset_model_label() -> str:
-    return getattr(settings, "EDITORIAL_DATASET_MODEL", DEFAULT_DATASET_MODEL).lower()
-
-
-def is_dataset(value) -> bool:
-    return isinstance(value, models.Model) and value._meta.label_lower == dataset_model_label()
-
-
-def is_dataset_published(dataset) -> bool:
-    """Whether a dataset may be shown to the public, whatever the observatory calls it.
-
-    Looks for ``is_published``, then ``status``, then ``published_at``/``published_on``; a
-    dataset model with none of them is taken as published (no false alarm).
-    """
-    if hasattr(dataset, "is_published"):
-        flag = dataset.is_published
-        return bool(flag() if callable(flag) else flag)
-    if hasattr(dataset, "status"):
-        return str(dataset.status).strip().lower() in PUBLISHED_STATUSES
-    for name in ("published_at", "published_on"):
-        if hasattr(dataset, name):
-            return getattr(dataset, name) is not None
-    return True
 
 
 def _label(block, fallback: str) -> str:
@@ -120,43 +97,6 @@ def _consent_issue(value, location: str) -> Issue | None:
                          _("Le témoignage « %(name)s » n’a pas de date de consentement : il ne peut pas être publié.")
                          % {"name": str(value)})
     return None
-
-
-def _dataset_issue(value, location: str) -> Issue | None:
-    dataset = None
-    if is_dataset(value):
-        dataset = value
-    elif isinstance(value, models.Model):
-        if _has_dataset_field(value):
-            dataset = getattr(value, "dataset", None)
-        elif _resolves_to_a_figure(value):
-            # A figure chosen by reference (e.g. the observatory's KeyIndicator): ``current()``
-            # returns the value from the latest *published* dataset, or None when there is none.
-            figure = value.current()
-            dataset = getattr(figure, "dataset", None) if figure is not None else None
-        else:
-            return None
-        if dataset is None:
-            return Issue(ERROR, "dataset", location,
-                         _("Le chiffre « %(name)s » ne renvoie à aucun jeu de données publié.") % {"name": str(value)})
-    if dataset is None or is_dataset_published(dataset):
-        return None
-    return Issue(ERROR, "dataset", location,
-                 _("Le jeu de données « %(name)s » n’est pas publié : le chiffre ne peut pas être montré.")
-                 % {"name": str(dataset)})
-
-
-def _has_dataset_field(value: models.Model) -> bool:
-    try:
-        return value._meta.get_field("dataset").is_relation
-    except FieldDoesNotExist:
-        return False
-
-
-def _resolves_to_a_figure(value: models.Model) -> bool:
-    """A model of the datasets' app offering ``current()`` (the figure it stands for)."""
-    app_label = dataset_model_label().partition(".")[0]
-    return value._meta.app_label == app_label and callable(getattr(value, "current", None))
 
 
 def _rich_text_links(source: str) -> Iterator[tuple[str, int]]:
@@ -226,12 +166,13 @@ def check_page(page) -> list[Issue]:
 
 
 def value_issues(value, location: str) -> list[Issue]:
-    found = []
+    """The issues of one value of a page: the base's checks, then those the apps register."""
     if isinstance(value, AbstractImage):
-        found.append(_image_issue(value, location))
+        found = [_image_issue(value, location)]
     else:
-        found.append(_consent_issue(value, location))
-        found.append(_dataset_issue(value, location))
+        found = [_consent_issue(value, location)]
+        for check in hooks.get_hooks(PAGE_CHECKS_HOOK):
+            found.extend(check(value, location))
     return [issue for issue in found if issue is not None]
 
 

@@ -1,4 +1,4 @@
-"""Content checks before publishing: alt text, consent, datasets, internal links — over any StreamField."""
+"""Content checks before publishing: alt text, consent, internal links, the apps' own checks — over any StreamField."""
 
 from __future__ import annotations
 
@@ -9,13 +9,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from tests.website.factories import SiteImageFactory, StandardPageFactory
-from website import content_checks
-from website.content_checks import ERROR, WARNING, check_page, is_dataset_published, value_issues
+from website.content_checks import ERROR, PAGE_CHECKS_HOOK, WARNING, Issue, check_page, value_issues
 from website.roles import REGION, apply_roles
 
 pytestmark = pytest.mark.django_db
@@ -66,15 +65,21 @@ def test_a_clean_page_has_no_issue(home_page):
     assert check_page(page) == []
 
 
-def test_figure_referencing_an_unpublished_dataset_is_an_error(home_page, settings, monkeypatch):
-    """Any block value that *is* a dataset is checked; here pages stand in for the observatory's datasets."""
-    settings.EDITORIAL_DATASET_MODEL = "wagtailcore.Page"
-    monkeypatch.setattr(content_checks, "is_dataset_published", lambda dataset: dataset.live)
-    unpublished = StandardPageFactory(parent=home_page, live=False, title="Tensions 2019")
+def test_apps_check_the_values_of_any_page_through_the_hook(home_page):
+    """The observatory checks its figures this way (tests/observatory/test_content_checks.py); here a check
+    that refuses any link to a draft page shows that it is given StreamField values and their location."""
+    def no_link_to_a_draft(value, location):
+        if isinstance(value, Page) and not value.live:
+            return [Issue(ERROR, "draft_target", location, "Brouillon")]
+        return []
+
+    draft = StandardPageFactory(parent=home_page, live=False, title="Tensions 2019")
     page = _page_with(home_page, [{"type": "call_to_action", "value": {
-        "title": "Les chiffres", "text": "", "link": {"page": unpublished.pk, "external_url": "", "label": ""}}}])
-    codes = _codes(check_page(page))
-    assert (ERROR, "dataset") in codes
+        "title": "Les chiffres", "text": "", "link": {"page": draft.pk, "external_url": "", "label": ""}}}])
+    assert (ERROR, "draft_target") not in _codes(check_page(page))
+    with hooks.register_temporarily(PAGE_CHECKS_HOOK, no_link_to_a_draft):
+        issues = [issue for issue in check_page(page) if issue.code == "draft_target"]
+    assert len(issues) == 1 and "Contenu › appel à l'action 1 › bouton › page du site" in issues[0].location
 
 
 def test_testimonial_without_consent_date_is_an_error_and_with_one_is_fine():
@@ -83,25 +88,6 @@ def test_testimonial_without_consent_date_is_an_error_and_with_one_is_fine():
     given = testimonial.to_python({"name": "Inès", "consent_date": "2026-01-15"})
     assert _codes(value_issues(missing, "Témoignage")) == [(ERROR, "consent")]
     assert value_issues(given, "Témoignage") == []
-
-
-def test_dataset_publication_is_read_from_whatever_the_model_offers():
-    class Flag:
-        is_published = False
-
-    class Status:
-        status = "published"
-
-    class Dated:
-        published_on = None
-
-    class Plain:
-        pass
-
-    assert not is_dataset_published(Flag())
-    assert is_dataset_published(Status())
-    assert not is_dataset_published(Dated())
-    assert is_dataset_published(Plain())
 
 
 def test_direct_publishing_is_refused_while_an_error_remains(client, home_page):

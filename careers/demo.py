@@ -13,6 +13,7 @@ import datetime
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from careers import demo_data as data
@@ -159,6 +160,19 @@ def load_testimonials(companies, profiles) -> int:
     return Testimonial.objects.count()
 
 
+_DEMO_TRAINING_SOURCE = "Démonstration : informations fictives, à remplacer par celles de l’organisme ou du Carif-Oref"
+
+
+def _demo_next_start(level: str, position: int) -> datetime.date:
+    """Diploma courses start in September; short courses (titres, CQPM) on a Monday within two months."""
+    today = timezone.localdate()
+    if level in ("cap", "bac-pro", "bts", "but", "licence-pro", "ingenieur"):
+        september = datetime.date(today.year, 9, 1)
+        return september if september > today else september.replace(year=today.year + 1)
+    day = today + datetime.timedelta(days=21 + 14 * (position % 3))
+    return day + datetime.timedelta(days=(7 - day.weekday()) % 7)
+
+
 def load_training(profiles, territories) -> int:
     for name, place, key, website, contact, description, programmes in data.TRAINING_PROVIDERS:
         if TrainingProvider.objects.filter(name=name).exists():
@@ -168,7 +182,8 @@ def load_training(profiles, territories) -> int:
         provider.programmes = [
             TrainingProgramme(title=title, job_profile=profiles[slug], level=level, duration=duration,
                               apprenticeship=apprenticeship, funded_for_jobseekers=funded, eligible_cpf=cpf,
-                              funding_note=note, sort_order=i)
+                              funding_note=note, sort_order=i, next_start=_demo_next_start(level, i),
+                              information_source=_DEMO_TRAINING_SOURCE)
             for i, (title, slug, level, duration, apprenticeship, funded, cpf, note) in enumerate(programmes)
         ]
         provider.save()

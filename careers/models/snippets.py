@@ -12,6 +12,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -230,6 +231,17 @@ class TrainingProvider(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMi
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def contact_link(self) -> str:
+        """``mailto:`` or ``tel:`` address for the public contact, or "" when it is neither."""
+        contact = self.contact.strip()
+        if "@" in contact and " " not in contact:
+            return f"mailto:{contact}"
+        digits = "".join(c for c in contact if c in "0123456789+")
+        if len(digits) >= 6 and all(c in "0123456789+ .-()" for c in contact):
+            return f"tel:{digits}"
+        return ""
+
     def get_preview_template(self, request, mode_name):
         return "careers/previews/training_provider.html"
 
@@ -251,13 +263,20 @@ class TrainingProgramme(Orderable):
     )
     eligible_cpf = models.BooleanField(_("éligible au CPF"), default=False)
     funding_note = models.CharField(_("précisions sur le financement"), max_length=200, blank=True)
+    next_start = models.DateField(_("prochaine rentrée"), null=True, blank=True,
+                                  help_text=_("Date de début de la prochaine session."))
+    information_source = models.CharField(
+        _("source de ces informations"), max_length=200, blank=True,
+        help_text=_("Qui les a données et quand, ex. « Carif-Oref Hauts-de-France, catalogue de novembre 2026 »."),
+    )
 
     panels = [
         FieldPanel("title"),
         PageChooserPanel("job_profile", "careers.JobProfilePage"),
-        FieldRowPanel([FieldPanel("level"), FieldPanel("duration")]),
+        FieldRowPanel([FieldPanel("level"), FieldPanel("duration"), FieldPanel("next_start")]),
         FieldRowPanel([FieldPanel("apprenticeship"), FieldPanel("funded_for_jobseekers"), FieldPanel("eligible_cpf")]),
         FieldPanel("funding_note"),
+        FieldPanel("information_source"),
     ]
 
     class Meta(Orderable.Meta):
@@ -268,12 +287,16 @@ class TrainingProgramme(Orderable):
         return self.title
 
     @property
+    def next_start_is_upcoming(self) -> bool:
+        return self.next_start is not None and self.next_start >= timezone.localdate()
+
+    @property
     def funding_labels(self) -> list[str]:
         labels = []
         if self.apprenticeship:
             labels.append(str(_("Apprentissage (formation payée, salaire versé)")))
         if self.funded_for_jobseekers:
-            labels.append(str(_("Financée pour les demandeurs d'emploi")))
+            labels.append(str(_("Demandeurs d'emploi : France Travail (AIF, POEI) ou Région")))
         if self.eligible_cpf:
             labels.append(str(_("Éligible au CPF")))
         return labels

@@ -120,7 +120,33 @@ def test_programme_funding_labels_say_who_pays(home_page):
         apprenticeship=True, funded_for_jobseekers=True, eligible_cpf=False,
     )
     assert programme.funding_labels == ["Apprentissage (formation payée, salaire versé)",
-                                        "Financée pour les demandeurs d'emploi"]
+                                        "Demandeurs d'emploi : France Travail (AIF, POEI) ou Région"]
+
+
+def test_every_contact_of_a_provider_is_shown_with_the_next_start_and_the_source(home_page):
+    import datetime
+
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+
+    from tests.careers.factories import JobProfileIndexPageFactory
+
+    programme = TrainingProgrammeFactory(
+        job_profile=JobProfilePageFactory(parent=JobProfileIndexPageFactory(parent=home_page)),
+        next_start=timezone.localdate() + datetime.timedelta(days=30), information_source="Carif-Oref, novembre 2026",
+    )
+    provider = programme.provider
+    provider.website, provider.contact = "", "03 20 00 00 00"  # a phone and no website
+    provider.save()
+    html = render_to_string("careers/includes/training_list.html", {"training": [programme]})
+    assert '<a href="tel:0320000000">03 20 00 00 00</a>' in html
+    assert "Prochaine rentrée :" in html and "date à demander" not in html
+    assert "Source : Carif-Oref, novembre 2026." in html
+    provider.contact = "contact@cfa.example.org"
+    programme.next_start = timezone.localdate() - datetime.timedelta(days=3)
+    html = render_to_string("careers/includes/training_list.html", {"training": [programme]})
+    assert 'href="mailto:contact@cfa.example.org"' in html
+    assert "date à demander à l’organisme" in html
 
 
 def test_company_listing_can_be_exported(editor_client, territories):

@@ -3,18 +3,16 @@
 Demo accounts exist only where the demo admin account is allowed (``DEMO_ADMIN_ALLOWED``,
 true in dev and test settings, false in production): under production settings this
 loader creates the groups and pages but refuses the accounts. Logins are in the README.
-A fortnight of audience figures is added so the reports are not empty in the demo.
+The audience figures of these pages are the audience app's demo (audience/demo.py).
 """
 
 from __future__ import annotations
 
 import datetime
-import random
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.utils import timezone
 
 from website.auth_backends import DEMO_EMAIL_DOMAIN, DEMO_PASSWORD
 from website.demo_utils import get_or_create_demo_image, get_or_create_page
@@ -91,39 +89,9 @@ def _campaign_pages(home: HomePage) -> list[CampaignPage]:
     return pages
 
 
-def _audience_figures(pages) -> None:
-    """Two weeks of plausible views per channel, only when no figure exists yet (idempotent)."""
-    from audience.models import PageFeedback, PageViewCount
-
-    if PageViewCount.objects.exists():
-        return
-    rng = random.Random(32)  # same figures on every machine
-    today = timezone.localdate()
-    channels = ["direct", "affiche-lycee", "affiche-college", "affiche-france-travail", "instagram", "salon"]
-    rows = []
-    for page in pages:
-        for offset in range(14):
-            day = today - datetime.timedelta(days=offset)
-            for channel in channels:
-                views = rng.randint(0, 40 if channel == "direct" else 15)
-                if views:
-                    rows.append(PageViewCount(page=page, day=day, channel=channel, views=views))
-    PageViewCount.objects.bulk_create(rows)
-    PageFeedback.objects.bulk_create([
-        PageFeedback(page=pages[0], day=today - datetime.timedelta(days=n % 7), useful=n % 4 != 0,
-                     comment="Il manque les dates des portes ouvertes." if n == 0 else "")
-        for n in range(12)
-    ] + [
-        PageFeedback(page=pages[-1], day=today - datetime.timedelta(days=n), useful=n % 3 == 0,
-                     comment="Je ne trouve pas les formations près de Saint-Quentin." if n == 1 else "")
-        for n in range(6)
-    ])
-
-
 def load(stdout) -> None:
     home = HomePage.objects.first()
-    pages = [home, *_campaign_pages(home)] if home else []
+    if home:
+        _campaign_pages(home)
     apply_roles()
     _create_demo_users(stdout)
-    if pages:
-        _audience_figures(pages)

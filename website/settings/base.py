@@ -454,6 +454,8 @@ DEMO_LOADERS = [
     # After careers: kits and events link to job profiles and filières.
     "schools.demo",
     "website.demo_editorial",
+    # After the campaign pages: a fortnight of views and feedback on them.
+    "audience.demo",
     "website.demo_navigation",
 ]
 

@@ -51,6 +51,12 @@ class UploadForm(forms.Form):
         help_text=_("Gardée pour les vérifications, ni listée sur le site ni servie par l'API."))
     licence = forms.CharField(label=_("Licence du producteur"), required=False, max_length=120,
                               help_text=_("Par défaut : celle du type de fichier."))
+    region = forms.RegexField(label=_("Seulement la région (code Insee)"), required=False, regex=r"^\d{2}$",
+                              help_text=_("Ex. 32 pour les Hauts-de-France : pour les fichiers nationaux qui le "
+                                          "permettent (%(kinds)s).") % {"kinds": ", ".join(
+                                  entry.kind for entry in IMPORT_KINDS if "region" in entry.filters)})
+    departement = forms.RegexField(label=_("Seulement le département (code Insee)"), required=False,
+                                   regex=r"^(\d{2}|2[AB]|97\d)$")
     dry_run = forms.BooleanField(label=_("Simulation seulement (ne rien enregistrer)"), required=False, initial=True)
     publish = forms.BooleanField(label=_("Publier cette version sur le site"), required=False)
 
@@ -59,6 +65,12 @@ class UploadForm(forms.Form):
         if uploaded.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(_("Fichier trop volumineux (200 Mo au plus)."))
         return uploaded
+
+
+def upload_filters(data: dict) -> dict[str, str]:
+    """The row filters chosen on the form that the chosen kind accepts (others are ignored)."""
+    accepted = next(entry.filters for entry in IMPORT_KINDS if entry.kind == data["kind"])
+    return {name: data[name] for name in accepted if data.get(name)}
 
 
 def upload_view(request):
@@ -73,7 +85,7 @@ def upload_view(request):
             job = start_import(data["kind"], data["file"], user=request.user, dry_run=data["dry_run"],
                                publish=data["publish"] and request.user.has_perm("observatory.publish_dataset"),
                                vintage=data["vintage"], synthetic=data["synthetic"], public=not data["reference"],
-                               licence=data["licence"])
+                               licence=data["licence"], filters=upload_filters(data))
         except ImportAlreadyActive as refused:
             form.add_error(None, already_active_message(data["kind"], refused.job))
             status = 409

@@ -24,8 +24,12 @@ DEMO_FILES = [
     ("fap", "intitule_fap2009.txt"),
     ("fap-rome", "passage_fap2009_romev3.txt"),
     ("naf", "naf_rev2.csv"),
+    ("fap-2021", "Intitules_FAP2021.csv"),
     ("tension", "tensions_hdf_2019.csv"),
     ("occupation-stats", "salaire_median_3niv.csv"),
+    # BMO 2023 (FAP 2009 métiers) and 2025 (FAP 2021): Hauts-de-France extracts of the national workbooks.
+    ("bmo", "bmo_2023_hauts_de_france.csv"),
+    ("bmo", "bmo_2025_hauts_de_france.csv"),
 ]
 
 

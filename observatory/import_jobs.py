@@ -99,7 +99,7 @@ def active_job(kind: str) -> ImportJob | None:
 
 def start_import(kind: str, uploaded: UploadedFile, *, user=None, dry_run: bool = False, publish: bool = False,
                  vintage: int | None = None, synthetic: bool = False, public: bool = True,
-                 licence: str = "") -> ImportJob:
+                 licence: str = "", filters: dict[str, str] | None = None) -> ImportJob:
     """Store ``uploaded``, record the job and queue it for the task worker.
 
     Raises :class:`ImportAlreadyActive` when an import of ``kind`` is queued or running: one at
@@ -114,7 +114,7 @@ def start_import(kind: str, uploaded: UploadedFile, *, user=None, dry_run: bool 
         raise ImportAlreadyActive(blocking)
     job = ImportJob(kind=kind, original_filename=(uploaded.name or "fichier")[:255], file_size=uploaded.size or 0,
                     dry_run=dry_run, publish=publish, vintage=vintage, synthetic=synthetic, public=public,
-                    licence=licence, requested_by=user if user is not None and user.is_authenticated else None)
+                    licence=licence, filters=filters or {}, requested_by=user if user is not None and user.is_authenticated else None)
     job.file.save(job.original_filename, uploaded, save=False)
     try:
         with transaction.atomic():
@@ -163,7 +163,8 @@ def run_job(job_id: int) -> str:
         with job.file.open("rb") as stream:
             result = run_import(job.kind, stream, job.original_filename, user=job.requested_by, publish=job.publish,
                                 dry_run=job.dry_run, vintage=job.vintage, synthetic=job.synthetic,
-                                public=job.public, licence=job.licence or None, progress=tracker)
+                                public=job.public, licence=job.licence or None, progress=tracker,
+                                filters=job.filters or None)
     except JobStopped:
         return ImportJobStatus.FAILED  # the job's row already says who stopped it and why
     except BaseException as error:

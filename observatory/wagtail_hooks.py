@@ -10,7 +10,8 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 
-from observatory import admin_views, industry_admin  # noqa: F401 — industry_admin registers the filière snippets
+# industry_admin registers the filière snippets, bmo_admin the ROME → BMO métier links.
+from observatory import admin_views, bmo_admin, industry_admin  # noqa: F401
 from observatory.content_checks import dataset_issues
 from observatory.dashboard import observatory_panels
 from observatory.models import KeyIndicator
@@ -66,6 +67,8 @@ def register_observatory_menu():
                            icon_name="pick", permission="observatory.view_keyindicator", order=300),
         PermissionMenuItem(_("Filières (périmètres)"), reverse("wagtailsnippets_observatory_filiere:list"),
                            icon_name="table", permission="observatory.view_filiere", order=400),
+        PermissionMenuItem(_("Liens métiers ROME → BMO"), reverse("wagtailsnippets_observatory_romebmolink:list"),
+                           icon_name="link", permission="observatory.view_romebmolink", order=500),
     ])
     return SubmenuMenuItem(_("Observatoire"), submenu, icon_name="table", order=250)
 

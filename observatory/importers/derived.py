@@ -9,12 +9,18 @@ from observatory.models import DatasetKind, FapFamily, OccupationTension, RomeFa
 
 #: Publishing one of these kinds changes which tension row represents a ROME code.
 AFFECTS_OCCUPATION_TENSION = {DatasetKind.TENSION, DatasetKind.FAP_ROME, DatasetKind.ROME, DatasetKind.FAP}
+#: Publishing one of these kinds may make new ROME → BMO métier links possible (added, never overwritten).
+AFFECTS_BMO_LINKS = {DatasetKind.BMO, DatasetKind.FAP_ROME}
 
 
 def rebuild_after_publication(kind: str) -> None:
     """Rebuild what depends on ``kind`` and invalidate cached figures once the transaction commits."""
     if kind in AFFECTS_OCCUPATION_TENSION:
         rebuild_occupation_tension()
+    if kind in AFFECTS_BMO_LINKS:
+        from observatory.bmo_links import propose_rome_bmo_links
+
+        propose_rome_bmo_links()
     transaction.on_commit(bump_data_version)
 
 

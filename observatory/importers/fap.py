@@ -21,6 +21,7 @@ from .common import (
 from .parsing import (
     Column,
     ProblemLog,
+    RowChecker,
     Table,
     clean,
     iter_text_lines,
@@ -150,3 +151,49 @@ def parse_fap_rome(stream: IO[bytes], filename: str, log: ProblemLog, known: Kno
         yield FapRomeRow(fap, rome, "".join(sorted(found or ())))
 
 
+
+
+# --- FAP 2021 ----------------------------------------------------------------------------------
+
+FAP2021_LEVELS = (22, 86, 228, 341)
+FAP2021_CODE = re.compile(r"^[A-Z](?:[A-Z0-9][A-Z](?:\d{2}[a-z]?)?)?$")
+
+
+@dataclass(frozen=True)
+class Fap2021Row:
+    code: str
+    label: str
+    level: int
+    parent_code: str | None
+
+
+def parse_fap2021(stream: IO[bytes], filename: str, log: ProblemLog, known: Known) -> Iterator[Fap2021Row]:
+    """DARES ``Intitules_FAP2021.csv``: one line per detailed family with its chain,
+    ``Code_FAP341;Intitulé_FAP341;Code_FAP228;Intitulé_FAP228;Code_FAP86;Intitulé_FAP86;Code_FAP22;Intitulé_FAP22``.
+
+    Each family is yielded once, parents first. A detailed family whose code is its parent's
+    (``A0X40`` at 341 and 228 families) is the same family: yielded once, at the upper level.
+    """
+    columns = []
+    for level in FAP2021_LEVELS:
+        columns += [Column(f"Code_FAP{level}", ()), Column(f"Intitulé_FAP{level}", (f"intitule_fap{level}",))]
+    seen: set[str] = set()
+    for line, row in Table(stream, filename, log, columns):
+        check = RowChecker(log, line, row)
+        chain = []
+        for level in FAP2021_LEVELS:
+            raw = clean(row[f"Code_FAP{level}"]) or ""
+            code = raw[:5].upper() + raw[5:]
+            label = clean(row[f"Intitulé_FAP{level}"]) or ""
+            if not FAP2021_CODE.match(code):
+                check.fail(f"Code_FAP{level}", raw, "code FAP 2021 attendu (ex. A, A0X, A0X41 ou A0X41a)")
+            elif not label:
+                check.fail(f"Intitulé_FAP{level}", "", "libellé manquant")
+            chain.append((code, label, level))
+        if check.failed:
+            continue
+        for position, (code, label, level) in enumerate(chain):
+            parent = chain[position - 1][0] if position else None
+            if code not in seen and code != parent:
+                seen.add(code)
+                yield Fap2021Row(code, label, level, parent if parent != code else None)

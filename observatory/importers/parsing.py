@@ -15,7 +15,7 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -304,18 +304,25 @@ def is_xlsx(head: bytes, filename: str = "") -> bool:
     return filename.lower().endswith(".xlsx") or head.startswith(b"PK\x03\x04")
 
 
-def iter_raw_rows(stream: IO[bytes], filename: str, log: ProblemLog) -> Iterator[tuple[int, list[str]]]:
+#: ``header_score(cells)``: how well a row fits as the header wanted (number of expected columns found).
+HeaderScore = Callable[[list[str]], int]
+
+
+def iter_raw_rows(stream: IO[bytes], filename: str, log: ProblemLog,
+                  header_score: HeaderScore | None = None) -> Iterator[tuple[int, list[str]]]:
     """(line number, cells) for every non-empty row of a CSV or XLSX file, read as a stream.
 
     Line numbers are 1-based as in a spreadsheet (the header is line 1). Encoding and
-    delimiter are detected; a decoding failure part-way is reported at its line.
+    delimiter are detected; a decoding failure part-way is reported at its line. In a workbook of
+    several sheets, ``header_score`` picks the sheet whose first row fits best (the BMO workbooks
+    open on a « Description des variables » sheet); without it, the first sheet is read.
     """
     head = stream.read(_SAMPLE_SIZE)
     if not head:
         log.add(None, None, None, "le fichier est vide")
         raise FileRejected(log)
     if is_xlsx(head, filename):
-        yield from _iter_xlsx_rows(head, stream, log)
+        yield from _iter_xlsx_rows(head, stream, log, header_score)
         return
     try:
         encoding = detect_encoding(head)
@@ -416,7 +423,24 @@ def xlsx_uncompressed_size(data: IO[bytes]) -> int | None:
         data.seek(0)
 
 
-def _iter_xlsx_rows(head: bytes, stream: IO[bytes], log: ProblemLog) -> Iterator[tuple[int, list[str]]]:
+def _first_row(sheet) -> list[str]:
+    for values in sheet.iter_rows(values_only=True, max_col=MAX_XLSX_COLUMNS, max_row=20):
+        cells = ["" if value is None else _xlsx_text(value) for value in values]
+        if any(cell.strip() for cell in cells):
+            return cells
+    return []
+
+
+def _data_sheet(workbook, header_score: HeaderScore | None):
+    """The sheet whose first non-empty row scores best as a header (the first sheet on a tie)."""
+    sheets = workbook.worksheets
+    if header_score is None or len(sheets) == 1:
+        return sheets[0]
+    return max(sheets, key=lambda sheet: (header_score(_first_row(sheet)), -sheets.index(sheet)))
+
+
+def _iter_xlsx_rows(head: bytes, stream: IO[bytes], log: ProblemLog,
+                    header_score: HeaderScore | None = None) -> Iterator[tuple[int, list[str]]]:
     import openpyxl  # only needed for workbooks
 
     data = io.BytesIO(head + stream.read())
@@ -432,7 +456,7 @@ def _iter_xlsx_rows(head: bytes, stream: IO[bytes], log: ProblemLog) -> Iterator
         log.add(None, None, None, f"classeur Excel illisible ({type(error).__name__}) : fichier tronqué ?")
         raise FileRejected(log) from None
     try:
-        sheet = workbook.worksheets[0]
+        sheet = _data_sheet(workbook, header_score)
         # Columns beyond the bound are not read at all (a declared width of 16 384 columns costs nothing).
         for line_no, values in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_XLSX_COLUMNS), start=1):
             if line_no > MAX_XLSX_ROWS:
@@ -473,7 +497,9 @@ class Table:
     def __init__(self, stream: IO[bytes], filename: str, log: ProblemLog, columns: Iterable[Column]):
         self.log = log
         self.columns = list(columns)
-        self._rows = iter_raw_rows(stream, filename, log)
+        required = [column for column in self.columns if column.required]
+        self._rows = iter_raw_rows(stream, filename, log, header_score=lambda cells: sum(
+            any(column.matches(cell) for cell in cells) for column in required))
         try:
             self.header_line, header = next(self._rows)
         except StopIteration:

@@ -111,7 +111,7 @@ def run_import(kind: str, stream: IO[bytes], filename: str, *, user=None, publis
     if unknown:
         raise ValueError(f"filtre(s) non prévu(s) pour le type {kind} : {', '.join(sorted(unknown))}")
     log = ProblemLog()
-    result = ImportResult(kind=kind, filename=filename, log=log, dry_run=dry_run)
+    result = ImportResult(kind=kind, filename=filename, log=log, dry_run=dry_run, filters=filters)
     reader = _HashingReader(stream)
     try:
         with transaction.atomic():

@@ -15,8 +15,10 @@ from django.db import IntegrityError, models, transaction
 
 from observatory.models import (
     NOMENCLATURE_KINDS,
+    BmoOccupation,
     Dataset,
     Employment,
+    Fap2021Family,
     FapFamily,
     HiringProjects,
     NafActivity,
@@ -25,6 +27,7 @@ from observatory.models import (
     RomeOccupation,
     TensionIndicator,
     Territory,
+    TerritoryLevel,
 )
 from observatory.tension import family_for_qualified_jobseeker
 
@@ -50,6 +53,8 @@ class ImportResult:
     removed: int = 0
     replaced: Dataset | None = None
     notes: list[str] = field(default_factory=list)
+    #: Row filters the import ran with (``{"region": "32"}``), empty for the whole file.
+    filters: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -304,8 +309,15 @@ def write_tension(rows: Iterator[tension.TensionRow], dataset: Dataset, result: 
 
 
 def write_bmo(rows: Iterator[bmo.BmoRow], dataset: Dataset, result: ImportResult) -> None:
+    """Bassin rows summed to bassin, département, region (and France for an unfiltered file).
+
+    The bassins are written as territories of their own level (``BE-3201``, parent: the
+    département) and the métiers with their nomenclature (:class:`BmoOccupation`), both upserted:
+    a later survey renames a bassin or a métier, never duplicates it.
+    """
     fap_ids = dict(FapFamily.objects.values_list("code", "pk"))
-    territory_ids = dict(Territory.objects.values_list("key", "pk"))
+    basins: dict[str, tuple[str, str]] = {}
+    occupations: dict[tuple[str, str], tuple[str, str, str]] = {}
     source_rows = 0
 
     def counted() -> Iterator[bmo.BmoRow]:
@@ -313,19 +325,78 @@ def write_bmo(rows: Iterator[bmo.BmoRow], dataset: Dataset, result: ImportResult
         for row in rows:
             source_rows += 1
             _track_vintage(dataset, row.year)
+            basins[row.basin] = (row.basin_name, row.departement)
+            occupations[(row.nomenclature, row.occupation_code)] = (row.occupation_label, row.family, row.family_label)
             yield row
 
-    totals = bmo.aggregate_bmo(counted())
+    totals = bmo.aggregate_bmo(counted(), nation=not result.filters)
+    if not result.log.ok:
+        return
+    _store_basins(basins)
+    _store_bmo_occupations(occupations)
+    territory_ids = dict(Territory.objects.values_list("key", "pk"))
     fields = ["dataset", "territory", "year", "occupation_code", "occupation_label", "fap", "projects", "difficult",
-              "seasonal", "has_secret"]
+              "seasonal", "has_secret", "projects_partial", "difficult_partial", "seasonal_partial", "nomenclature"]
     values = (
-        (0, (dataset.pk, territory_ids[territory], year, code, total.label[:200], fap_ids.get(code), total.projects,
-             total.difficult, total.seasonal, total.has_secret))
+        (0, (dataset.pk, territory_ids[territory], year, code, total.label[:200],
+             fap_ids.get(code) if total.nomenclature == "fap2009" else None, total.projects, total.difficult,
+             total.seasonal, total.has_secret, total.projects_partial, total.difficult_partial,
+             total.seasonal_partial, total.nomenclature))
         for (territory, code, year), total in totals.items()
     )
     _insert_in_batches(HiringProjects, fields, values, result, lambda v: v[3])
-    result.notes.append(f"{source_rows} ligne(s) par bassin agrégée(s) en {result.rows} total(aux) "
-                        "par département, région et France (cases secrètes « * » exclues des sommes).")
+    scope = ("filtré sur " + ", ".join(f"{name} {value}" for name, value in result.filters.items())
+             if result.filters else "et France")
+    result.notes.append(f"{source_rows} ligne(s) par bassin agrégée(s) en {result.rows} total(aux) par bassin, "
+                        f"département, région ({scope}) ; cases secrètes « * » exclues des sommes, qui sont alors "
+                        "des minimums.")
+
+
+def _store_basins(basins: dict[str, tuple[str, str]]) -> None:
+    """BMO bassins as territories of their own level (never zones d'emploi), under their département."""
+    departments = {territory.code: territory
+                   for territory in Territory.objects.filter(level=TerritoryLevel.DEPARTEMENT)}
+    stored = {territory.code: territory for territory in Territory.objects.filter(level=TerritoryLevel.BASSIN_BMO)}
+    for code, (name, departement) in basins.items():
+        name = (name or f"Bassin {code}")[:120]
+        parent = departments[departement]
+        territory = stored.get(code)
+        if territory is None:
+            Territory.objects.create(key=f"BE-{code}", level=TerritoryLevel.BASSIN_BMO, code=code, name=name,
+                                     parent=parent)
+        elif (territory.name, territory.parent_id) != (name, parent.pk):
+            territory.name, territory.parent = name, parent
+            territory.save(update_fields=["name", "parent"])
+
+
+def _store_bmo_occupations(occupations: dict[tuple[str, str], tuple[str, str, str]]) -> None:
+    stored = {(occupation.nomenclature, occupation.code): occupation for occupation in BmoOccupation.objects.all()}
+    for (nomenclature, code), (label, family, family_label) in occupations.items():
+        values = {"label": label[:200], "family": family[:4], "family_label": family_label[:120]}
+        occupation = stored.get((nomenclature, code))
+        if occupation is None:
+            BmoOccupation.objects.create(nomenclature=nomenclature, code=code, **values)
+        elif any(getattr(occupation, name) != value for name, value in values.items()):
+            BmoOccupation.objects.filter(pk=occupation.pk).update(**values)
+
+
+def write_fap2021(rows: Iterator[fap.Fap2021Row], dataset: Dataset, result: ImportResult) -> None:
+    existing = {family.code: family for family in Fap2021Family.objects.all()}
+    for row in rows:
+        result.rows += 1
+        fields = {"label": row.label[:250], "level": row.level,
+                  "parent": existing.get(row.parent_code) if row.parent_code else None}
+        family = existing.get(row.code)
+        if family is None:
+            existing[row.code] = Fap2021Family.objects.create(code=row.code, **fields)
+            result.created += 1
+        elif any(getattr(family, name) != value for name, value in fields.items()):
+            for name, value in fields.items():
+                setattr(family, name, value)
+            family.save()
+            result.updated += 1
+        else:
+            result.unchanged += 1
 
 
 def write_employment(rows: Iterator[employment.EmploymentRow], dataset: Dataset, result: ImportResult) -> None:

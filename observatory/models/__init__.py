@@ -1,5 +1,6 @@
 """Observatory models, split by topic. Other apps import them from here."""
 
+from .bmo import BmoOccupation, Fap2021Family, FapNomenclature, RomeBmoLink
 from .datasets import NOMENCLATURE_KINDS, PUBLICATION_CADENCES, Dataset, DatasetKind, DatasetStatus
 from .imports import ACTIVE_STATUSES, ImportJob, ImportJobStatus
 from .indicators import (
@@ -26,11 +27,14 @@ __all__ = [
     "ACTIVE_STATUSES",
     "NOMENCLATURE_KINDS",
     "PUBLICATION_CADENCES",
+    "BmoOccupation",
     "Dataset",
     "DatasetKind",
     "DatasetStatus",
     "Employment",
+    "Fap2021Family",
     "FapFamily",
+    "FapNomenclature",
     "HiringProjects",
     "ImportJob",
     "ImportJobStatus",
@@ -40,6 +44,7 @@ __all__ = [
     "OccupationStats",
     "OccupationTension",
     "RomeAppellation",
+    "RomeBmoLink",
     "RomeFapLink",
     "RomeOccupation",
     "TensionIndicator",

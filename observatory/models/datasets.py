@@ -16,6 +16,7 @@ class DatasetKind(models.TextChoices):
     ROME_APPELLATIONS = "rome-appellations", _("Appellations des métiers ROME (intitulés d'emploi)")
     FAP = "fap", _("Familles professionnelles FAP 2009")
     FAP_ROME = "fap-rome", _("Correspondance FAP ↔ ROME")
+    FAP2021 = "fap-2021", _("Familles professionnelles FAP 2021")
     NAF = "naf", _("Activités NAF rév. 2")
     TENSION = "tension", _("Tensions sur le marché du travail (Dares)")
     BMO = "bmo", _("Besoins en main-d'œuvre (France Travail)")
@@ -53,6 +54,7 @@ PUBLICATION_CADENCES: dict[str, Cadence | None] = {
     DatasetKind.ROME_APPELLATIONS: None,
     DatasetKind.FAP: None,
     DatasetKind.FAP_ROME: None,
+    DatasetKind.FAP2021: None,
     DatasetKind.NAF: None,
     DatasetKind.IO_TABLE: None,
     DatasetKind.IO_INSEE_A38: None,
@@ -61,7 +63,7 @@ PUBLICATION_CADENCES: dict[str, Cadence | None] = {
 #: Kinds that describe nomenclatures: applied directly (upsert), never versioned per vintage.
 NOMENCLATURE_KINDS = frozenset({
     DatasetKind.TERRITORIES, DatasetKind.ROME, DatasetKind.ROME_RIASEC, DatasetKind.ROME_APPELLATIONS, DatasetKind.FAP,
-    DatasetKind.FAP_ROME, DatasetKind.NAF,
+    DatasetKind.FAP_ROME, DatasetKind.NAF, DatasetKind.FAP2021,
 })
 
 

@@ -53,6 +53,8 @@ class ImportJob(models.Model):
     dry_run = models.BooleanField(_("simulation"), default=False)
     publish = models.BooleanField(_("publier"), default=False)
     vintage = models.PositiveSmallIntegerField(_("millésime demandé"), null=True, blank=True)
+    filters = models.JSONField(_("filtres"), default=dict, blank=True,
+                               help_text=_("Lignes gardées, ex. {\"region\": \"32\"} (types qui le permettent)."))
     synthetic = models.BooleanField(_("données synthétiques"), default=False)
     public = models.BooleanField(_("données publiques"), default=True)
     licence = models.CharField(_("licence"), max_length=120, blank=True)

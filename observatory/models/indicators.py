@@ -78,6 +78,13 @@ class HiringProjects(models.Model):
     difficult = models.PositiveIntegerField(_("projets jugés difficiles"), null=True, blank=True)
     seasonal = models.PositiveIntegerField(_("projets saisonniers"), null=True, blank=True)
     has_secret = models.BooleanField(_("secret statistique partiel"), default=False)
+    #: Which of the three sums leaves out a cell under secrecy (a lower bound: « au moins »).
+    projects_partial = models.BooleanField(_("projets : secret partiel"), default=False)
+    difficult_partial = models.BooleanField(_("difficiles : secret partiel"), default=False)
+    seasonal_partial = models.BooleanField(_("saisonniers : secret partiel"), default=False)
+    nomenclature = models.CharField(_("nomenclature des métiers"), max_length=8, default="fap2009",
+                                    help_text=_("FAP 2009 jusqu'en 2023, FAP 2021 depuis 2024 : un code n'est "
+                                                "comparable qu'à l'intérieur d'une nomenclature."))
 
     objects = PublishedQuerySet.as_manager()
 
@@ -93,15 +100,15 @@ class HiringProjects(models.Model):
 
     @property
     def share_difficult(self) -> float | None:
-        """Share of projects judged difficult, in % (None under secrecy)."""
-        if not self.projects or self.difficult is None:
+        """Share of projects judged difficult, in %: only where both sums are complete (None under secrecy)."""
+        if not self.projects or self.difficult is None or self.projects_partial or self.difficult_partial:
             return None
         return round(100 * self.difficult / self.projects, 1)
 
     @property
     def share_seasonal(self) -> float | None:
-        """Share of seasonal projects, in % (None under secrecy)."""
-        if not self.projects or self.seasonal is None:
+        """Share of seasonal projects, in %: only where both sums are complete (None under secrecy)."""
+        if not self.projects or self.seasonal is None or self.projects_partial or self.seasonal_partial:
             return None
         return round(100 * self.seasonal / self.projects, 1)
 

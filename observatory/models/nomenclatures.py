@@ -15,6 +15,9 @@ class TerritoryLevel(models.TextChoices):
     REGION = "region", _("région")
     DEPARTEMENT = "departement", _("département")
     ZONE_EMPLOI = "zone_emploi", _("zone d'emploi")
+    #: France Travail's employment areas of the BMO survey: their own grid, never zones d'emploi
+    #: (``BE-3201`` Abbeville Ponthieu is not ``ZE-3201``). Parent: the département.
+    BASSIN_BMO = "bassin_bmo", _("bassin d'emploi BMO")
 
 
 #: Prefix of the territory key for each level: "FR", "REG-32", "DEP-59", "ZE-3201".
@@ -22,6 +25,7 @@ KEY_PREFIX = {
     TerritoryLevel.REGION: "REG",
     TerritoryLevel.DEPARTEMENT: "DEP",
     TerritoryLevel.ZONE_EMPLOI: "ZE",
+    TerritoryLevel.BASSIN_BMO: "BE",
 }
 
 
@@ -33,7 +37,8 @@ def territory_key(level: str, code: str) -> str:
 
 
 class Territory(models.Model):
-    """A territory of the official geographic code (COG): nation, région, département, zone d'emploi."""
+    """A territory of the official geographic code (COG): nation, région, département, zone d'emploi;
+    or a BMO bassin (France Travail's own grid, loaded from the BMO files)."""
 
     key = models.CharField(_("clé"), max_length=16, unique=True, help_text=_("Ex. FR, REG-32, DEP-59, ZE-3201."))
     level = models.CharField(_("niveau"), max_length=12, choices=TerritoryLevel.choices)

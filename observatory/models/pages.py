@@ -63,6 +63,9 @@ class ObservatoryIndexPage(HeroMixin, SitePage):
             territory, domains=self.get_ranking_domains() or None, limit=self.ranking_limit,
         ) if territory else []
         context["datasets"] = published_datasets()
+        from observatory.hiring import top_hiring_projects
+
+        context["top_hiring"] = top_hiring_projects(territory, limit=self.ranking_limit) if territory else []
         if territory and self.featured_rome_code:
             from observatory.services import tension_for_occupation
 

@@ -135,10 +135,11 @@ def test_bmo_xlsx_import_aggregates_with_secrecy(nomenclatures):
 
     workbook = openpyxl.Workbook()
     sheet = workbook.active
-    sheet.append(["annee", "Code métier BMO", "Nom métier BMO", "REG", "Dept", "BE24", "NOMBE24", "met", "xmet",
+    sheet.append(["annee", "Code métier BMO", "Nom métier BMO", "REG", "Dept", "BE23", "NOMBE23", "met", "xmet",
                   "smet"])
-    sheet.append([2024, "D1Z40", "Usineurs", 32, 59, 3201, "Lille", 120, 80, "*"])
-    sheet.append([2024, "D1Z40", "Usineurs", 32, 62, 3210, "Lens", 30, 10, 0])
+    # 2023: the last survey coded in FAP 2009, so the métier is also a FAP family.
+    sheet.append([2023, "D1Z40", "Usineurs", 32, 59, 3201, "Lille", 120, 80, "*"])
+    sheet.append([2023, "D1Z40", "Usineurs", 32, 62, 3210, "Lens", 30, 10, 0])
     buffer = io.BytesIO()
     workbook.save(buffer)
     result = run_import("bmo", io.BytesIO(buffer.getvalue()), "bmo.xlsx", publish=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from observatory.importers.registry import kind_names
+from observatory.importers.registry import IMPORT_KINDS, import_kind, kind_names
 from observatory.importers.service import run_import
 
 
@@ -29,6 +29,12 @@ class Command(BaseCommand):
         parser.add_argument("--publisher", default=None, help="producteur (par défaut selon le type)")
         parser.add_argument("--licence", default=None, help="licence du producteur (par défaut selon le type)")
         parser.add_argument("--source-url", default=None, help="adresse de la source (par défaut selon le type)")
+        parser.add_argument("--region", default=None,
+                            help="ne garde que les lignes de cette région (code Insee, ex. 32) ; types : "
+                                 + ", ".join(entry.kind for entry in IMPORT_KINDS if "region" in entry.filters))
+        parser.add_argument("--departement", default=None,
+                            help="ne garde que les lignes de ce département (code Insee, ex. 59) ; types : "
+                                 + ", ".join(entry.kind for entry in IMPORT_KINDS if "departement" in entry.filters))
         parser.add_argument("--synthetic", action="store_true",
                             help="chiffres générés ou estimés, non officiels : signalés partout, sans licence "
                                  "ni producteur officiels")
@@ -37,12 +43,17 @@ class Command(BaseCommand):
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"Fichier introuvable : {path}")
+        accepted = import_kind(options["kind"]).filters
+        filters = {name: options[name] for name in ("region", "departement") if options.get(name)}
+        refused = sorted(set(filters) - set(accepted))
+        if refused:
+            raise CommandError(f"Le type {options['kind']} n'accepte pas --{refused[0]}.")
         with path.open("rb") as stream:
             result = run_import(options["kind"], stream, path.name, publish=options["publish"],
                                 dry_run=options["dry_run"], title=options["title"], source=options["source"],
                                 vintage=options["vintage"], synthetic=options["synthetic"],
                                 public=not options["reference"], publisher=options["publisher"],
-                                licence=options["licence"], source_url=options["source_url"])
+                                licence=options["licence"], source_url=options["source_url"], filters=filters)
         for line in result.summary_lines():
             (self.stdout if result.ok else self.stderr).write(line)
         if not result.ok:

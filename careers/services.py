@@ -118,7 +118,7 @@ def profile_context(page, request) -> dict:
         "companies": companies[:COMPANIES_PER_PAGE],
         "training": training,
         "training_is_fallback": training_is_fallback,
-        "events": page.upcoming_events(),
+        "events": page.upcoming_events(territory=territory),
         "page_tags": list(page.tags.all()),
         "json_ld": mark_safe(json_for_script(json_ld)),
         "qr_code": qr_code_svg(page.full_url or request.build_absolute_uri()),

@@ -7,6 +7,7 @@ publication, see ``observatory.cache``).
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -308,6 +309,32 @@ def key_indicator_value(indicator: KeyIndicator) -> KeyFigure | None:
     figure = _compute_key_figure(indicator)
     cache.set(key, figure or False, TIMEOUT)
     return figure
+
+
+def key_indicator_value_near(indicator: KeyIndicator, visitor_territory: Territory | None) -> KeyFigure | None:
+    """The figure for the visitor's territory when it lies inside the indicator's, else the nearest level above.
+
+    Tries the visitor's territory, then each territory above it up to the indicator's own (zone
+    d'emploi → département → région), and returns the first published figure: the figure's
+    ``territory`` says which level was used, so the page can say when it fell back. A visitor
+    outside the indicator's territory, or a national-only measure, gets the indicator's figure.
+    Each level is cached like :func:`key_indicator_value`.
+    """
+    chain: list[Territory] = []
+    area = visitor_territory
+    while area is not None and indicator.territory_id is not None:
+        chain.append(area)
+        if area.pk == indicator.territory_id:
+            break
+        area = area.parent if area.parent_id else None
+    if not chain or chain[-1].pk != indicator.territory_id or indicator.measure == KeyIndicator.Measure.MEDIAN_SALARY:
+        return key_indicator_value(indicator)
+    for territory in chain[:-1]:
+        local = copy.copy(indicator)
+        local.territory = territory
+        if (figure := key_indicator_value(local)) is not None:
+            return figure
+    return key_indicator_value(indicator)
 
 
 def _compute_key_figure(indicator: KeyIndicator) -> KeyFigure | None:

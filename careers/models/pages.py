@@ -379,12 +379,13 @@ class JobProfilePage(HeroMixin, SitePage):
     def reachable_quickly(self) -> bool:
         return is_reachable_quickly(self.way_in_levels())
 
-    def upcoming_events(self, limit: int = 3) -> list[Page]:
+    def upcoming_events(self, limit: int = 3, territory=None) -> list[Page]:
         """Upcoming events linked to this profile, when the schools app provides them.
 
         The schools app's EventPage points to job profiles with ``related_name="events"``;
         careers never imports schools, so the relation is looked up by name. When the
-        event queryset offers ``upcoming()`` (future events, soonest first) it is used.
+        event queryset offers ``upcoming()`` (future events, soonest first) it is used, and
+        ``near_first(territory)`` puts the visitor's territory first (flagged ``is_near``).
         """
         manager = getattr(self, "events", None)
         if manager is None:
@@ -394,6 +395,8 @@ class JobProfilePage(HeroMixin, SitePage):
             queryset = queryset.live().public()
         if hasattr(queryset, "upcoming"):
             queryset = queryset.upcoming()
+        if territory is not None and territory.level not in ("region", "nation") and hasattr(queryset, "near_first"):
+            queryset = queryset.near_first(territory)
         return list(queryset[:limit])
 
     def get_context(self, request, *args, **kwargs):

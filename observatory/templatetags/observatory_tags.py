@@ -81,3 +81,13 @@ def top_tensions(territory, rome_codes=None, limit=10, domains=None):
 def level_class(level) -> str:
     """CSS modifier for a 1–5 tension level (the level is always written in words too)."""
     return f"tension--{int(level)}" if level else "tension--none"
+
+
+@register.simple_tag(takes_context=True)
+def key_figure_near(context, indicator):
+    """``{% key_figure_near indicator as figure %}``: the figure for the visitor's territory (see services)."""
+    from observatory.services import key_indicator_value_near
+
+    request = context.get("request")
+    territory = get_visitor_territory(request) if request is not None else None
+    return key_indicator_value_near(indicator, territory)

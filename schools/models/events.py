@@ -129,6 +129,13 @@ class EventPageQuerySet(SitePageQuerySet):
         """Events not over yet, soonest first (careers pages call it on ``page.events``)."""
         return self.filter(end__gte=timezone.now()).order_by("start", "pk")
 
+    def near_first(self, territory):
+        """Events in ``territory`` (or inside it) first, flagged ``is_near``, then the others; soonest first in each."""
+        from django.db.models import BooleanField, Case, Value, When
+
+        flag = Case(When(in_territory_q(territory), then=Value(True)), default=Value(False), output_field=BooleanField())
+        return self.annotate(is_near=flag).order_by("-is_near", "start", "pk")
+
     def in_territory(self, territory):
         """Events in ``territory`` or any territory inside it (département → zones d'emploi)."""
         return self.filter(in_territory_q(territory))

@@ -217,3 +217,16 @@ def test_zone_without_events_falls_back_to_its_departement_and_says_so(client, e
     response = client.get(event_index.url)
     assert [e.title for e in response.context["events"]] == ["À Lille", "À Amiens"]
     assert "Aucun événement à venir dans votre territoire (Dunkerque) : ceux de Nord" in response.content.decode()
+
+
+def test_event_cards_on_a_profile_follow_the_chosen_territory(client, home_page, event_index, region, nord, somme):
+    profile = JobProfilePageFactory(parent=JobProfileIndexPageFactory(parent=home_page))
+    for title, territory, days in [("À Amiens", somme, 2), ("À Lille", nord, 20)]:
+        event = EventPageFactory(parent=event_index, title=title, territory=territory, days=days)
+        event.job_profiles.set([profile])
+        event.save()
+    assert [e.title for e in client.get(profile.url).context["events"]] == ["À Amiens", "À Lille"]
+    client.cookies["territoire"] = "DEP-59"
+    response = client.get(profile.url)
+    assert [e.title for e in response.context["events"]] == ["À Lille", "À Amiens"]
+    assert "Les événements près de chez vous (Nord) d’abord." in response.content.decode()

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from careers.logic import ENTRY_LEVELS, RIASEC, filter_and_count, riasec_letters
 from careers.tension import HIGH_TENSION_LEVEL, profile_tensions, visitor_territory
+from careers.title_search import search_titles
 
 MAX_QUERY_LENGTH = 100
 
@@ -102,9 +103,23 @@ def find_profiles(index_page, request) -> dict:
     }
 
     candidates = profiles
+    outside_industry: list = []
     if query:
-        order = {pk: rank for rank, pk in enumerate(_search_ids(index_page, query))}
+        # A job title (« menuisière », « régleur ») leads to its occupation first; then the site's
+        # own full-text search over the profiles' texts.
+        titles = search_titles(query, limit=60, request=request)
+        by_url = {profile.get_url(request): profile for profile in profiles}
+        order: dict[int, int] = {}
+        for result in titles:
+            profile = by_url.get(result.url) if result.industrial else None
+            if profile is not None and profile.pk not in order:
+                order[profile.pk] = len(order)
+                if result.label.casefold() != profile.title.casefold():
+                    profile.matched_title = result.label
+        for pk in _search_ids(index_page, query):
+            order.setdefault(pk, len(order))
         candidates = sorted((p for p in profiles if p.pk in order), key=lambda p: order[p.pk])
+        outside_industry = [result for result in titles if not result.industrial][:5]
     matched, counts = filter_and_count(candidates, facets_spec)
 
     def options(name: str, values: list[tuple[str, str]]) -> list[FacetOption]:
@@ -133,6 +148,7 @@ def find_profiles(index_page, request) -> dict:
     active = [(facet, option) for facet in facets for option in facet.selected_options]
     return {
         "search_query": query,
+        "outside_industry": outside_industry,
         "facets": facets,
         "active_filters": active,
         "is_filtered": bool(query or active),

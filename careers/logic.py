@@ -59,21 +59,31 @@ def is_industrial_rome_code(code: str) -> bool:
 
 
 def short_profile_titles(rome_code: str, rome_label: str,
-                         titles: Iterable[tuple[str, str, str, bool]]) -> tuple[str, str]:
-    """``(masculine, feminine)`` job title of a short profile, from the occupation's ROME titles.
+                         titles: Iterable[tuple[str, str, str, str, bool]]) -> tuple[str, str, str]:
+    """``(label, masculine, feminine)`` of a short profile, from the occupation's ROME titles.
 
-    ``titles`` are ``(masculine, feminine, rome4_code, principal)``. The main title of the ROME 4.0
-    fiche that keeps the v3 code (« Soudeur / Soudeuse » for H2913) comes first; then any main
-    title of a descendant fiche, the shortest; else the occupation's own label, which in ROME v3
-    names an activity (« Assemblage d'ouvrages en bois ») rather than a person.
+    ``titles`` are ``(label, masculine, feminine, rome4_code, principal)``. The main title of the
+    ROME 4.0 fiche that keeps the v3 code (« Soudeur / Soudeuse » for H2913) comes first; then
+    any main title of a descendant fiche, the shortest; else the occupation's own label, which
+    in ROME v3 names an activity (« Assemblage d'ouvrages en bois ») rather than a person.
     """
-    candidates = [(masculine, feminine, rome4, principal) for masculine, feminine, rome4, principal in titles
-                  if principal]
-    same_fiche = [c for c in candidates if c[2] == rome_code]
-    chosen = same_fiche or sorted(candidates, key=lambda c: (len(c[0]), c[0]))
+    candidates = [title for title in titles if title[4]]
+    same_fiche = [title for title in candidates if title[3] == rome_code]
+    chosen = same_fiche or sorted(candidates, key=lambda title: (len(title[0]), title[0]))
     if chosen:
-        return chosen[0][0], chosen[0][1]
-    return rome_label, rome_label
+        return chosen[0][0], chosen[0][1], chosen[0][2]
+    return rome_label, rome_label, rome_label
+
+
+def page_title_from_label(label: str) -> str:
+    """« Assembleur / Assembleuse d'ouvrages en bois » → « Assembleur ou assembleuse d'ouvrages en bois »."""
+    before, separator, after = label.partition(" / ")
+    if not separator:
+        return label
+    first_word = after.split(" ", 1)[0]
+    if not first_word.isupper():  # keep an acronym as written
+        after = after[:1].lower() + after[1:]
+    return f"{before} ou {after}"
 
 
 WORDS_PER_MINUTE = 200  # silent reading of French non-fiction, a usual editorial estimate

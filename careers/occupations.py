@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
-from careers.logic import INDUSTRIAL_ROME_EXTRA_CODES, parse_rome_codes, short_profile_titles
+from careers.logic import INDUSTRIAL_ROME_EXTRA_CODES, page_title_from_label, parse_rome_codes, short_profile_titles
 
 
 def industrial_occupations():
@@ -38,14 +38,6 @@ def covered_codes(index) -> set[str]:
         except ValueError:
             continue
     return codes
-
-
-def gendered_page_title(masculine: str, feminine: str) -> str:
-    """« Soudeur ou soudeuse », as the site's profiles are titled; one form when both are the same."""
-    if masculine == feminine:
-        return masculine
-    second = feminine if feminine[:2].isupper() else feminine[:1].lower() + feminine[1:]
-    return f"{masculine} ou {second}"
 
 
 def _unique_slug(index, base: str) -> str:
@@ -69,17 +61,18 @@ def create_occupation_pages(index, *, publish: bool = True) -> list:
     if not missing:
         return []
     codes = [occupation.code for occupation in missing]
-    titles: dict[str, list[tuple[str, str, str, bool]]] = defaultdict(list)
+    titles: dict[str, list[tuple[str, str, str, str, bool]]] = defaultdict(list)
     for row in RomeAppellation.objects.filter(rome_code__in=codes).values_list(
-            "rome_code", "masculine", "feminine", "rome4_code", "principal"):
+            "rome_code", "label", "masculine", "feminine", "rome4_code", "principal"):
         titles[row[0]].append(row[1:])
     families = dict(RomeFapLink.objects.filter(rome__code__in=codes, is_default=True)
                     .values_list("rome__code", "fap__code"))
     created = []
     with transaction.atomic():
         for occupation in missing:
-            masculine, feminine = short_profile_titles(occupation.code, occupation.label, titles[occupation.code])
-            title = gendered_page_title(masculine, feminine)
+            label, masculine, feminine = short_profile_titles(occupation.code, occupation.label,
+                                                              titles[occupation.code])
+            title = page_title_from_label(label)
             page = JobProfilePage(
                 title=title[:255], slug=_unique_slug(index, slugify(masculine.replace("'", " ").replace("’", " "))[:80] or occupation.code.lower()),
                 title_masculine=masculine[:120], title_feminine=feminine[:120], rome_codes=occupation.code,

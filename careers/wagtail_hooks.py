@@ -82,3 +82,20 @@ def refuse_testimonial_without_consent(request, instance):
         messages.error(request, _("Ce témoignage n'a pas de date de consentement : il ne peut pas être publié."))
         return redirect("wagtailsnippets_careers_testimonial:edit", instance.pk)
     return None
+
+
+@hooks.register("register_search_suggestions")
+def job_title_suggestions(query: str, request):
+    """The site search answers a job title with its occupation's page (careers.title_search)."""
+    from careers.title_search import search_titles
+    from website.search import Suggestion
+
+    items = []
+    for result in search_titles(query, limit=8, request=request):
+        if result.profile_title:
+            note = _("métier : %(title)s") % {"title": result.profile_title}
+            items.append(Suggestion(result.label, result.url, str(note)))
+        else:
+            note = _("hors industrie — fiche ROME %(code)s sur le site de France Travail") % {"code": result.rome_code}
+            items.append(Suggestion(result.label, result.url, str(note), external=True))
+    return _("Intitulés de métiers"), items

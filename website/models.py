@@ -172,7 +172,7 @@ class SearchPage(SitePage):
         verbose_name = _("page de recherche")
 
     def get_context(self, request, *args, **kwargs):
-        from website.search import run_site_search, with_summaries
+        from website.search import run_site_search, search_suggestions, with_summaries
 
         context = super().get_context(request, *args, **kwargs)
         query = request.GET.get("q", "").strip()[:200]
@@ -189,6 +189,7 @@ class SearchPage(SitePage):
             page_obj = paginator.page(paginator.num_pages)
         shown = with_summaries([*promotions, *page_obj.object_list])
         context.update(
+            suggestions=search_suggestions(query, request) if page_obj.number == 1 else [],
             promotions=shown[:len(promotions)],
             page_obj=page_obj,
             result_groups=group_results_by_type(shown[len(promotions):]),

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from django.db.models import F, OuterRef, Subquery, TextField, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
@@ -96,3 +98,31 @@ def with_summaries(pages: list[Page]) -> list[Page]:
     for page in pages:
         page.summary = summaries.get(page.pk, "")
     return pages
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A direct answer shown above the search results (a job title leading to its occupation, say)."""
+
+    label: str
+    url: str
+    note: str = ""
+    external: bool = False
+
+
+SUGGESTIONS_HOOK = "register_search_suggestions"
+
+
+def search_suggestions(query: str, request=None) -> list[tuple[str, list[Suggestion]]]:
+    """``(heading, suggestions)`` groups from the apps' ``register_search_suggestions`` hooks.
+
+    Each hook is ``fn(query, request) -> (heading, [Suggestion, …])`` or ``None``: the careers app
+    answers with the job titles that match, for instance. The base names no app.
+    """
+    groups = []
+    for hook in hooks.get_hooks(SUGGESTIONS_HOOK):
+        group = hook(query, request)
+        if group and group[1]:
+            heading, items = group
+            groups.append((str(heading), list(items)))
+    return groups

@@ -1,0 +1,70 @@
+"""A job title, typed any way, leads to its occupation's page; a title outside industry says so."""
+
+from __future__ import annotations
+
+import pytest
+
+from careers.title_search import _memo, search_titles
+from observatory.job_titles import search_key, split_gendered_title
+from tests.careers.factories import JobProfilePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def titles(db):
+    from observatory.models import RomeAppellation
+
+    _memo.clear()  # the index is kept per process and data version
+    for ogr, label, code in [(1, "Menuisier / Menuisière d'agencement", "H2206"), (2, "Soudeur / Soudeuse", "H2913"),
+                             (3, "Boulanger / Boulangère", "D1102")]:
+        masculine, feminine = split_gendered_title(label)
+        RomeAppellation.objects.create(code_ogr=ogr, label=label, masculine=masculine, feminine=feminine,
+                                       rome_code=code, principal=True, search_key=search_key(f"{masculine} {feminine}"))
+    yield
+    _memo.clear()
+
+
+def test_a_title_of_an_industrial_occupation_leads_to_its_profile(profile_index, titles):
+    profile = JobProfilePageFactory(parent=profile_index, title="Menuisier ou menuisière", rome_codes="H2206")
+    [result] = search_titles("menuisiere")
+    assert (result.label, result.url, result.profile_title) == (
+        "Menuisier / Menuisière d'agencement", profile.url, "Menuisier ou menuisière")
+    assert result.industrial
+
+
+def test_a_title_outside_industry_leads_to_france_travails_fiche(profile_index, titles):
+    [result] = search_titles("boulangère")
+    assert not result.industrial and result.profile_title == ""
+    assert result.url == "https://candidat.francetravail.fr/metierscope/fiche-metier/D1102"
+
+
+def test_a_one_letter_or_empty_search_answers_nothing(titles):
+    assert search_titles("m") == []
+    assert search_titles("") == []
+
+
+def test_the_job_listing_finds_a_profile_by_any_of_its_titles_and_says_which(client, profile_index, titles):
+    JobProfilePageFactory(parent=profile_index, title="Menuisier ou menuisière", rome_codes="H2206",
+                          introduction="Fabriquer des meubles.")
+    html = client.get(profile_index.url, {"q": "menusière"}).content.decode()  # one typo, feminine, accent
+    assert "Menuisier ou menuisière" in html
+    assert "Intitulé trouvé : Menuisier / Menuisière d&#x27;agencement" in html
+
+
+def test_the_job_listing_says_when_a_title_is_outside_industry(client, profile_index, titles):
+    html = client.get(profile_index.url, {"q": "boulanger"}).content.decode()
+    assert "Hors de l’industrie" in html
+    assert "fiche-metier/D1102" in html
+
+
+def test_the_site_search_answers_a_job_title_with_its_occupation(client, home_page, profile_index, titles):
+    from website.models import SearchPage
+
+    search = SearchPage(title="Recherche", slug="recherche")
+    home_page.add_child(instance=search)
+    profile = JobProfilePageFactory(parent=profile_index, title="Soudeur ou soudeuse", rome_codes="H2913")
+    html = client.get(search.url, {"q": "soudeuse"}).content.decode()
+    assert "Intitulés de métiers" in html
+    assert f'href="{profile.url}"' in html
+    assert "métier : Soudeur ou soudeuse" in html

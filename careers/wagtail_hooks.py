@@ -99,3 +99,24 @@ def job_title_suggestions(query: str, request):
             note = _("hors industrie — fiche ROME %(code)s sur le site de France Travail") % {"code": result.rome_code}
             items.append(Suggestion(result.label, result.url, str(note), external=True))
     return _("Intitulés de métiers"), items
+
+
+@hooks.register("register_admin_urls")
+def register_short_profiles_report_urls():
+    from django.urls import path
+
+    from careers.admin_views import ShortProfilesReportView
+
+    return [
+        path("fiches-courtes/", ShortProfilesReportView.as_view(), name="careers_short_profiles"),
+        path("fiches-courtes/resultats/", ShortProfilesReportView.as_view(results_only=True),
+             name="careers_short_profiles_results"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_short_profiles_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    return MenuItem(_("Fiches courtes à enrichir"), reverse("careers_short_profiles"), icon_name="doc-empty", order=850)

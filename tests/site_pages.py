@@ -114,7 +114,16 @@ def page_type_paths() -> list[tuple[str, str]]:
         url = page.get_url()
         if url:
             found.append((model.__name__, urlsplit(url).path))
-    return sorted(found)
+    return sorted(found) + variant_paths()
+
+
+def variant_paths() -> list[tuple[str, str]]:
+    """Pages that render differently from the first of their class: a short job profile (« fiche courte »)."""
+    from careers.models import JobProfilePage
+
+    profiles = JobProfilePage.objects.live().public().order_by("path")
+    short = next((profile for profile in profiles.iterator() if profile.is_short), None)
+    return [("JobProfilePage (fiche courte)", urlsplit(short.get_url()).path)] if short is not None else []
 
 
 def public_paths(client) -> list[tuple[str, str]]:

@@ -166,3 +166,34 @@ def test_an_editor_enriches_a_short_profile_by_writing_the_four_texts_together(p
     page.working_conditions = "<p>Atelier.</p>"
     page.full_clean()
     assert not page.is_short
+
+
+def test_editors_see_the_short_profiles_to_enrich_hardest_to_recruit_first(admin_client, profile_index, occupations):
+    create_occupation_pages(profile_index)
+    JobProfilePageFactory(parent=profile_index, rome_codes="H2913")  # a full profile: not listed
+    response = admin_client.get("/admin/fiches-courtes/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Assembleur ou assembleuse d&#x27;ouvrages en bois" in html
+    assert "Soudeur ou soudeuse" not in html
+    wood, warehouse = html.index("H2201"), html.index("N1103")
+    assert wood < warehouse  # level 5 in the region before an unpublished level
+    ascending = admin_client.get("/admin/fiches-courtes/", {"ordering": "tension_level"}).content.decode()
+    assert ascending.index("H2201") < ascending.index("N1103")  # unpublished levels stay last
+
+
+def test_the_report_sorts_short_profiles_by_their_metiers_hiring_projects_in_the_region(
+        admin_client, profile_index, occupations):
+    from observatory.models import BmoOccupation, Dataset, HiringProjects, RomeBmoLink, RomeOccupation
+
+    create_occupation_pages(profile_index)
+    survey = Dataset.objects.create(kind="bmo", vintage=2025, title="BMO 2025", source="France Travail, enquête BMO",
+                                    original_filename="bmo.xlsx", checksum="1" * 64, status="published")
+    for rome_code, bmo_code, projects in [("H2201", "F3X41", 120), ("N1103", "J1X51", 300)]:
+        occupation = BmoOccupation.objects.create(nomenclature="fap2021", code=bmo_code, label=f"Métier {bmo_code}")
+        RomeBmoLink.objects.create(rome=RomeOccupation.objects.get(code=rome_code), occupation=occupation)
+        HiringProjects.objects.create(dataset=survey, territory=occupations, year=2025, occupation_code=bmo_code,
+                                      occupation_label=occupation.label, projects=projects, nomenclature="fap2021")
+    html = admin_client.get("/admin/fiches-courtes/", {"ordering": "-hiring_projects"}).content.decode()
+    assert html.index("N1103") < html.index("H2201")
+    assert "300" in html and "120" in html

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -91,29 +92,52 @@ class Match:
 
 
 class TitleIndex:
-    """All appellations in memory, searched word by word (every typed word must start a word of the title)."""
+    """All appellations in memory, searched word by word (every typed word must start a word of the title).
+
+    Built once: a sorted vocabulary of the titles' words (about 6,000) with, for each word, the
+    titles that contain it. A typed word finds its words by prefix (a binary search), or — only
+    when too few titles match exactly — by prefix with one typo over the vocabulary; the titles
+    are the intersection over the typed words.
+    """
 
     def __init__(self, titles: Iterable[Title]):
         self.titles = [title for title in titles if title.key]
+        self._titles_of: dict[str, set[int]] = {}
+        for position, title in enumerate(self.titles):
+            for word in title.key.split():
+                self._titles_of.setdefault(word, set()).add(position)
+        self._vocabulary = sorted(self._titles_of)
+
+    def _titles_starting(self, typed: str) -> set[int]:
+        found: set[int] = set()
+        for position in range(bisect_left(self._vocabulary, typed), len(self._vocabulary)):
+            word = self._vocabulary[position]
+            if not word.startswith(typed):
+                break
+            found |= self._titles_of[word]
+        return found
+
+    def _titles_within_one_edit(self, typed: str) -> set[int]:
+        found: set[int] = set()
+        shortest = len(typed) - 1  # a shorter word cannot start with the typed word, even with one typo
+        for word in self._vocabulary:
+            if len(word) >= shortest and within_one_edit(word, typed):
+                found |= self._titles_of[word]
+        return found
 
     def search(self, query: str, limit: int = 20) -> list[Match]:
         """Titles matching every word of ``query``: exact matches first, then one-typo ones; main titles first."""
         typed = search_key(query).split()
         if not typed:
             return []
-        exact: list[Title] = []
-        fuzzy: list[Title] = []
-        for title in self.titles:
-            words = title.key.split()
-            if all(any(word.startswith(part) for word in words) for part in typed):
-                exact.append(title)
-            elif len(exact) < limit and all(any(within_one_edit(word, part) for word in words) for part in typed):
-                fuzzy.append(title)
+        exact = set.intersection(*(self._titles_starting(part) for part in typed))
 
-        def order(title: Title) -> tuple:
+        def order(position: int) -> tuple:
+            title = self.titles[position]
             return (not title.principal, len(title.key), title.key)
 
-        ranked = [Match(title, True) for title in sorted(exact, key=order)]
+        ranked = [Match(self.titles[position], True) for position in sorted(exact, key=order)[:limit]]
         if len(ranked) < limit:
-            ranked += [Match(title, False) for title in sorted(fuzzy, key=order)]
+            fuzzy = set.intersection(*(self._titles_within_one_edit(part) for part in typed)) - exact
+            ranked += [Match(self.titles[position], False) for position in sorted(fuzzy, key=order)]
         return ranked[:limit]

@@ -96,8 +96,9 @@ def add_schools_panels(request, panels):
 @hooks.register("register_role_grants")
 def schools_content_for_editors():
     """Disciplines and the other snippets: written by the agency, published by the Région (website.roles);
-    the kit download counters are read, never edited by hand."""
-    return editorial_content_grants("schools", counters=("kitdownloadcount",))
+    the kit download counters are read, never edited by hand; event registrations (names, e-mail
+    addresses) are the Région's alone."""
+    return editorial_content_grants("schools", counters=("kitdownloadcount",), personal=("eventregistration",))
 
 
 class KitDownloadsReportView(BaseListingView):

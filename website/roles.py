@@ -146,20 +146,26 @@ ACCESS_ADMIN = Rule(apps=("wagtailadmin",), kinds=ALL_KINDS, codenames=("access_
 EDIT_SETTINGS = Rule(kinds=frozenset({SETTING}))
 
 
-def editorial_content_grants(app_label: str, counters: tuple[str, ...] = ()) -> list[tuple[str, Grant]]:
+def editorial_content_grants(app_label: str, counters: tuple[str, ...] = (),
+                             personal: tuple[str, ...] = ()) -> list[tuple[str, Grant]]:
     """The grants of an app whose models are editorial content (snippets, helpers of pages).
 
     The agency and the Région add, change, delete and view them; the Région alone publishes, locks
     and unlocks them (Wagtail's extra permissions of moderated snippets). ``counters``: names of
     models the app fills itself (download counts), which both may read and neither may edit.
+    ``personal``: models holding visitors' personal data (event registrations): the Région, which
+    answers for them, views, corrects and deletes them; the agency, a subcontractor writing
+    content, never sees them (RGPD: access limited to those who need it).
     """
-    edit = Rule(apps=(app_label,), actions=CRUD, exclude_models=counters)
+    edit = Rule(apps=(app_label,), actions=CRUD, exclude_models=(*counters, *personal))
     grants: list[tuple[str, Grant]] = [
         (AGENCY, edit), (REGION, edit), (REGION, Rule(apps=(app_label,), actions=("publish", "lock", "unlock"))),
     ]
     if counters:
         read = Rule(apps=(app_label,), models=counters, actions=("view",))
         grants += [(AGENCY, read), (REGION, read)]
+    if personal:
+        grants.append((REGION, Rule(apps=(app_label,), models=personal, actions=("view", "change", "delete"))))
     return grants
 
 

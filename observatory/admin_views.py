@@ -57,6 +57,10 @@ class UploadForm(forms.Form):
                                   entry.kind for entry in IMPORT_KINDS if "region" in entry.filters)})
     departement = forms.RegexField(label=_("Seulement le département (code Insee)"), required=False,
                                    regex=r"^(\d{2}|2[AB]|97\d)$")
+    year = forms.RegexField(label=_("Seulement l'année"), required=False, regex=r"^(19|20)\d{2}$",
+                            help_text=_("Ex. 2022, pour les fichiers à une colonne par année (%(kinds)s) ; par "
+                                        "défaut toutes les années.") % {"kinds": ", ".join(
+                                entry.kind for entry in IMPORT_KINDS if "year" in entry.filters)})
     dry_run = forms.BooleanField(label=_("Simulation seulement (ne rien enregistrer)"), required=False, initial=True)
     publish = forms.BooleanField(label=_("Publier cette version sur le site"), required=False)
 

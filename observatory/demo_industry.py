@@ -113,8 +113,10 @@ GENERAL_METHOD = [
         {"question": "Les chiffres de cette démonstration sont-ils officiels ?",
          "answer": "<p>Les coefficients entrées-sorties sont ceux de l’Insee (2018). Les emplois par "
                    "activité, eux, sont des données de démonstration synthétiques, générées avec des "
-                   "ordres de grandeur réalistes pour les Hauts-de-France : ils seront remplacés par "
-                   "les fichiers officiels de l’Urssaf ou de l’Insee.</p>"},
+                   "ordres de grandeur réalistes pour les Hauts-de-France, parce qu’aucun extrait "
+                   "officiel de la région n’est livré avec la démonstration. Dès que le fichier de "
+                   "l’Urssaf (effectifs salariés par commune et activité) est importé, ses chiffres "
+                   "remplacent ceux-ci partout.</p>"},
     ]}),
 ]
 

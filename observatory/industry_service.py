@@ -142,7 +142,7 @@ def recompute_industry(*, method: io_algebra.LocationQuotientMethod = "flq") -> 
     summary = RecomputeSummary()
     employment: dict[tuple[int, int], dict[str, float]] = {}
     dataset_of: dict[tuple[int, int], int] = {}
-    rows = (Employment.objects.published().filter(employees__isnull=False)
+    rows = (Employment.objects.current().filter(employees__isnull=False)
             .values_list("territory_id", "year", "naf__code", "employees", "dataset_id").iterator(chunk_size=5000))
     for territory_id, year, naf_code, employees, dataset_id in rows:
         key = (territory_id, year)
@@ -271,7 +271,7 @@ def schedule_recompute() -> None:
 
 def national_employment_by_code(year: int | None = None) -> dict[str, float]:
     """Published national jobs by NAF code for ``year`` (latest year if None); empty if none."""
-    rows = Employment.objects.published().filter(territory__key=NATIONAL_KEY, employees__isnull=False)
+    rows = Employment.objects.current().filter(territory__key=NATIONAL_KEY, employees__isnull=False)
     if year is None:
         year = rows.order_by("-year").values_list("year", flat=True).first()
         if year is None:

@@ -387,7 +387,7 @@ def _compute_key_figure(indicator: KeyIndicator) -> KeyFigure | None:
                          result.year)
     if measure == KeyIndicator.Measure.EMPLOYMENT and indicator.naf_id:
         naf = indicator.naf
-        rows = Employment.objects.published().filter(territory=territory).filter(
+        rows = Employment.objects.current().filter(territory=territory).filter(
             Q(naf_id=naf.pk) | Q(naf__code__startswith=naf.code) if naf.level != "section"
             else Q(naf__parent__parent__parent__parent__code=naf.code))
         latest = rows.aggregate(year=Max("year"))["year"]

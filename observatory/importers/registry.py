@@ -23,7 +23,19 @@ from observatory.models import (
     TensionIndicator,
 )
 
-from . import bmo, employment, fap, input_output, naf, occupation_stats, rome, tension, territories, writing
+from . import (
+    bmo,
+    employment,
+    fap,
+    input_output,
+    naf,
+    occupation_stats,
+    rome,
+    tension,
+    territories,
+    urssaf,
+    writing,
+)
 
 ETALAB = "Licence Ouverte / Etalab 2.0"
 ROME_URL = "https://www.francetravail.org/opendata/repertoire-operationnel-des-meti.html"
@@ -113,6 +125,14 @@ IMPORT_KINDS: tuple[ImportKind, ...] = (
     ImportKind(DatasetKind.EMPLOYMENT, "Emploi salarié par activité", "Urssaf, Insee", "Urssaf", ETALAB,
                "https://open.urssaf.fr/", employment.parse_employment, writing.write_employment,
                Comparison(Employment, ("naf_id", "territory_id", "year"), ("employees", "is_secret"))),
+    # The published Urssaf file (commune × APE, years side by side), summed by territory into the same
+    # Employment rows: an official file replaces the synthetic one in every figure (Employment.objects.current).
+    ImportKind(DatasetKind.EMPLOYMENT_URSSAF, "Effectifs salariés du secteur privé par commune × APE", "Urssaf",
+               "Urssaf", ETALAB,
+               "https://open.urssaf.fr/explore/dataset/etablissements-et-effectifs-salaries-au-niveau-commune-x-ape-last/",
+               urssaf.parse_urssaf, writing.write_employment_urssaf,
+               Comparison(Employment, ("naf_id", "territory_id", "year"), ("employees", "is_secret")),
+               filters=("region", "departement", "year")),
     ImportKind(DatasetKind.OCCUPATION_STATS, "Portrait statistique des métiers", "Dares, Insee (enquête Emploi)",
                "Dares", ETALAB, "https://dares.travail-emploi.gouv.fr/publication/portraits-statistiques-des-metiers",
                occupation_stats.parse_occupation_stats, writing.write_occupation_stats,

@@ -31,7 +31,7 @@ from observatory.models import (
 )
 from observatory.tension import family_for_qualified_jobseeker
 
-from . import bmo, employment, fap, naf, occupation_stats, rome, tension, territories
+from . import bmo, employment, fap, naf, occupation_stats, rome, tension, territories, urssaf
 from .parsing import SECRET, ProblemLog
 
 BATCH_SIZE = 2000
@@ -414,6 +414,35 @@ def write_employment(rows: Iterator[employment.EmploymentRow], dataset: Dataset,
 
     _insert_in_batches(Employment, ["dataset", "naf", "territory", "year", "employees", "is_secret"], values(), result,
                        lambda v: f"{codes[v[1]]} / {places[v[2]]} / {v[3]}")
+
+
+def write_employment_urssaf(rows: Iterator[urssaf.UrssafRow], dataset: Dataset, result: ImportResult) -> None:
+    """Commune × APE rows summed to département and région (France for an unfiltered multi-region
+    file), then written as :class:`Employment` rows — the same rows as the ``employment`` kind, so the
+    industry figures (sector, filières, input–output) read them unchanged.
+
+    A sum that leaves out a secret commune is stored with ``is_secret`` (a lower bound); a sum with
+    nothing but secret communes has no value. Zones d'emploi: see :func:`urssaf.zone_level`.
+    """
+    naf_ids = dict(NafActivity.objects.filter(level=NafActivity.Level.SUBCLASS).values_list("code", "pk"))
+    totals = urssaf.aggregate_urssaf(rows, sorted(naf_ids), nation=not result.filters.keys() & {"region",
+                                                                                                  "departement"})
+    if not result.log.ok:
+        return
+    if totals.years:
+        _track_vintage(dataset, max(totals.years))
+    territory_ids = dict(Territory.objects.values_list("key", "pk"))
+    values = ((0, (dataset.pk, naf_ids[naf], territory_ids[territory], year, jobs, partial))
+              for territory, naf, year, jobs, partial in totals.items() if territory in territory_ids)
+    _insert_in_batches(Employment, ["dataset", "naf", "territory", "year", "employees", "is_secret"], values, result,
+                       lambda v: f"{v[1]} / {v[2]} / {v[3]}")
+    years = (f"{totals.years[0]}–{totals.years[-1]}" if len(totals.years) > 1
+             else str(totals.years[0]) if totals.years else "aucune")
+    scope = ("filtré sur " + ", ".join(f"{name} {value}" for name, value in result.filters.items())
+             if result.filters else "et France")
+    result.notes.append(f"{totals.source_rows} ligne(s) commune × APE agrégée(s) en {result.rows} valeur(s) par "
+                        f"département et région ({scope}), années {years} ; une case vide secrète est laissée "
+                        "hors des sommes, qui sont alors des minimums.")
 
 
 def write_occupation_stats(rows: Iterator[occupation_stats.OccupationStatRow], dataset: Dataset,

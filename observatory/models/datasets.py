@@ -21,6 +21,7 @@ class DatasetKind(models.TextChoices):
     TENSION = "tension", _("Tensions sur le marché du travail (Dares)")
     BMO = "bmo", _("Besoins en main-d'œuvre (France Travail)")
     EMPLOYMENT = "employment", _("Emploi salarié par activité")
+    EMPLOYMENT_URSSAF = "employment-urssaf", _("Emploi salarié privé par commune × APE (Urssaf)")
     OCCUPATION_STATS = "occupation-stats", _("Portrait statistique des métiers (Dares)")
     # Input–output tables (industry definitions, see observatory/industry_import.py).
     IO_TABLE = "io-table", _("Tableau entrées-sorties symétrique")
@@ -44,6 +45,11 @@ PUBLICATION_CADENCES: dict[str, Cadence | None] = {
     ),
     DatasetKind.EMPLOYMENT: Cadence(
         "de l'emploi salarié par activité (Urssaf)", month=6, lag_years=1,
+        calendar="Urssaf, effectifs salariés au 31 décembre N par commune × APE : mis à jour « fin d'année "
+                 "+ ~160 jours », soit en juin N+1.",
+    ),
+    DatasetKind.EMPLOYMENT_URSSAF: Cadence(
+        "de l'emploi salarié privé par commune × APE (Urssaf)", month=6, lag_years=1,
         calendar="Urssaf, effectifs salariés au 31 décembre N par commune × APE : mis à jour « fin d'année "
                  "+ ~160 jours », soit en juin N+1.",
     ),

@@ -113,8 +113,35 @@ class HiringProjects(models.Model):
         return round(100 * self.seasonal / self.projects, 1)
 
 
+class EmploymentQuerySet(PublishedQuerySet):
+    def current(self):
+        """Published rows, one dataset per territory × year: real figures before synthetic ones, then
+        the latest published.
+
+        Two kinds of file feed :class:`Employment` (``employment``, long layout, and
+        ``employment-urssaf``, the Urssaf commune × APE file summed by territory): when an official
+        file covers a territory and year that the demo's synthetic file also covers, the official
+        one replaces it in every figure, without anything being deleted; two official versions of
+        the same year are never added up either.
+        """
+        better = Employment.objects.filter(
+            territory=models.OuterRef("territory"), year=models.OuterRef("year"),
+            dataset__status=DatasetStatus.PUBLISHED,
+        ).filter(
+            models.Q(dataset__synthetic__lt=models.OuterRef("dataset__synthetic"))
+            | models.Q(dataset__synthetic=models.OuterRef("dataset__synthetic"),
+                       dataset__published_at__gt=models.OuterRef("dataset__published_at"))
+        )
+        return self.published().exclude(models.Exists(better))
+
+
 class Employment(models.Model):
-    """Salaried employment (number of jobs) by NAF activity × territory × year (URSSAF/INSEE open data)."""
+    """Salaried employment (number of jobs) by NAF activity × territory × year (URSSAF/INSEE open data).
+
+    ``is_secret``: the figure leaves out values under statistical secrecy — a lower bound
+    (« au moins ») when ``employees`` is set, unknown when it is None. Read through
+    ``Employment.objects.current()`` (one dataset per territory × year).
+    """
 
     dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="employment_rows")
     naf = models.ForeignKey(NafActivity, on_delete=models.PROTECT, related_name="employment_rows")
@@ -123,7 +150,7 @@ class Employment(models.Model):
     employees = models.PositiveIntegerField(_("effectif salarié"), null=True, blank=True)
     is_secret = models.BooleanField(_("secret statistique"), default=False)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = EmploymentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("emploi salarié")

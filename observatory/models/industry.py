@@ -257,7 +257,7 @@ class IndustryEmploymentResult(models.Model):
 
 def _dataset_changed(sender, instance: Dataset, **kwargs) -> None:
     """A publication, replacement or deletion of employment or input–output data recomputes the figures."""
-    if instance.kind in IO_KINDS or instance.kind == "employment":
+    if instance.kind in IO_KINDS or instance.kind in ("employment", "employment-urssaf"):
         from observatory.industry_service import schedule_recompute
 
         schedule_recompute()

@@ -35,6 +35,9 @@ class Command(BaseCommand):
         parser.add_argument("--departement", default=None,
                             help="ne garde que les lignes de ce département (code Insee, ex. 59) ; types : "
                                  + ", ".join(entry.kind for entry in IMPORT_KINDS if "departement" in entry.filters))
+        parser.add_argument("--year", default=None,
+                            help="ne garde que cette année d'un fichier à colonnes par année (ex. 2022) ; types : "
+                                 + ", ".join(entry.kind for entry in IMPORT_KINDS if "year" in entry.filters))
         parser.add_argument("--synthetic", action="store_true",
                             help="chiffres générés ou estimés, non officiels : signalés partout, sans licence "
                                  "ni producteur officiels")
@@ -44,7 +47,7 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"Fichier introuvable : {path}")
         accepted = import_kind(options["kind"]).filters
-        filters = {name: options[name] for name in ("region", "departement") if options.get(name)}
+        filters = {name: options[name] for name in ("region", "departement", "year") if options.get(name)}
         refused = sorted(set(filters) - set(accepted))
         if refused:
             raise CommandError(f"Le type {options['kind']} n'accepte pas --{refused[0]}.")

@@ -2,7 +2,8 @@
 training providers, "industrie du futur" articles and the jobseekers' section.
 
 Idempotent: everything is looked up by slug or name first; a second run changes and
-duplicates nothing. Texts live in ``careers/demo_data.py``; salary medians and shares of
+duplicates nothing, except that a profile still showing the « journée type » generated before
+each got its own text is given that text (see ``_replace_templated_day``). Texts live in ``careers/demo_data.py``; salary medians and shares of
 women come from the DARES subset shipped in ``careers/data/`` (see its SOURCES.md).
 """
 
@@ -87,7 +88,7 @@ def load_profiles(home: HomePage, filieres: dict[str, FilierePage]) -> dict[str,
     for spec in data.PROFILES:
         existing = index.get_children().filter(slug=spec["slug"]).first()
         if existing is not None:
-            pages[spec["slug"]] = existing.specific
+            pages[spec["slug"]] = _replace_templated_day(existing.specific, spec)
             continue
         family = figures.get(spec["fap"][:3])
         source = (f"Dares, Portrait statistique des métiers, famille {spec['fap'][:3]} "
@@ -98,8 +99,7 @@ def load_profiles(home: HomePage, filieres: dict[str, FilierePage]) -> dict[str,
             introduction=spec["intro"], easy_read_summary=spec["easy"],
             missions=_ul(spec["missions"]), skills=_ul(spec["skills"]),
             working_conditions=f"<p>{spec['conditions']}</p>", progression=f"<p>{spec['progression']}</p>",
-            day_to_day=f"<p>{spec['missions'][0]} en début de poste, puis {spec['missions'][1][0].lower()}"
-                       f"{spec['missions'][1][1:]}. En fin de journée : transmission aux collègues de l'équipe suivante.</p>",
+            day_to_day=spec["day"],
             median_salary=int(family["salaire_median_net_mensuel"]) if family else None,
             share_of_women=int(family["part_femmes_pct"]) if family else None,
             salary_source=source, share_of_women_source=source,
@@ -121,6 +121,28 @@ def load_profiles(home: HomePage, filieres: dict[str, FilierePage]) -> dict[str,
         page.related_profiles = [pages[slug] for slug in spec["related"]]
         page.save_revision().publish()
     return pages
+
+
+def _templated_day(spec: dict) -> str:
+    """The « Une journée type » earlier demo loads generated from two missions (#15), to recognise it."""
+    missions = spec["missions"]
+    return (f"<p>{missions[0]} en début de poste, puis {missions[1][0].lower()}{missions[1][1:]}. "
+            "En fin de journée : transmission aux collègues de l'équipe suivante.</p>")
+
+
+def _replace_templated_day(page: JobProfilePage, spec: dict) -> JobProfilePage:
+    """Give a demo profile loaded before #15 its own day, as a new revision (published if the page is live).
+
+    Only a page still carrying the generated text exactly, with no pending draft: whatever an
+    editor wrote or changed stays as it is.
+    """
+    if page.day_to_day != _templated_day(spec) or page.has_unpublished_changes:
+        return page
+    page.day_to_day = spec["day"]
+    revision = page.save_revision()
+    if page.live:
+        revision.publish()
+    return page
 
 
 def _profile_image(spec: dict, filieres: dict[str, FilierePage]):

@@ -22,6 +22,7 @@ from careers.logic import (
     riasec_letters,
 )
 from careers.tension import HIGH_TENSION_LEVEL, profile_tensions, visitor_territory
+from observatory.rome4 import rome4_codes_for
 from observatory.services import filiere_figures
 from observatory.territory import within
 
@@ -108,6 +109,8 @@ def profile_context(page, request) -> dict:
         "territory": territory,
         "tension": tension,
         "job_titles": titles,
+        # The ROME 4.0 fiches descending from the profile's v3 codes (France Travail's referential since 2024).
+        "rome4_codes": rome4_codes_for(page.get_rome_codes()),
         "interests": [riasec_labels[letter] for letter in riasec_letters(page.riasec_code)],
         "france_travail_links": [(code, FRANCE_TRAVAIL_FICHE_URL.format(code=code)) for code in page.get_rome_codes()],
         "family_figures": family_figures(page.fap_code),

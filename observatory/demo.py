@@ -19,6 +19,8 @@ DEMO_FILES = [
     ("territories", "cog_regions.csv"),
     ("territories", "cog_departements.csv"),
     ("rome", "referentiel_code_rome_v347.csv"),
+    # ROME 4.0 fiches (each with its v3 parent): profiles show their 4.0 codes, the path to FAP 2009 is kept.
+    ("rome", "unix_referentiel_code_rome_v460_utf8.csv"),
     ("rome-riasec", "referentiel_code_rome_riasec_v347.csv"),
     ("rome-appellations", "rome4_appellations_v460.csv"),
     ("fap", "intitule_fap2009.txt"),

@@ -10,8 +10,9 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 
-# industry_admin registers the filière snippets, bmo_admin the ROME → BMO métier links.
-from observatory import admin_views, bmo_admin, industry_admin  # noqa: F401
+# industry_admin registers the filière snippets, bmo_admin the ROME → BMO métier links, rome4_admin the
+# ROME 4.0 fiches with their path to FAP 2009.
+from observatory import admin_views, bmo_admin, industry_admin, rome4_admin  # noqa: F401
 from observatory.content_checks import dataset_issues
 from observatory.dashboard import observatory_panels
 from observatory.models import KeyIndicator
@@ -69,6 +70,8 @@ def register_observatory_menu():
                            icon_name="table", permission="observatory.view_filiere", order=400),
         PermissionMenuItem(_("Liens métiers ROME → BMO"), reverse("wagtailsnippets_observatory_romebmolink:list"),
                            icon_name="link", permission="observatory.view_romebmolink", order=500),
+        PermissionMenuItem(_("Fiches ROME 4.0"), reverse("wagtailsnippets_observatory_rome4occupation:list"),
+                           icon_name="list-ul", permission="observatory.view_rome4occupation", order=600),
     ])
     return SubmenuMenuItem(_("Observatoire"), submenu, icon_name="table", order=250)
 

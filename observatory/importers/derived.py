@@ -9,6 +9,8 @@ from observatory.models import DatasetKind, FapFamily, OccupationTension, RomeFa
 
 #: Publishing one of these kinds changes which tension row represents a ROME code.
 AFFECTS_OCCUPATION_TENSION = {DatasetKind.TENSION, DatasetKind.FAP_ROME, DatasetKind.ROME, DatasetKind.FAP}
+#: Publishing one of these kinds changes the ROME 4.0 → v3 → FAP 2009 path of the ROME 4.0 fiches.
+AFFECTS_ROME4_PATHS = {DatasetKind.ROME, DatasetKind.FAP_ROME, DatasetKind.FAP}
 #: Publishing one of these kinds may make new ROME → BMO métier links possible (added, never overwritten).
 AFFECTS_BMO_LINKS = {DatasetKind.BMO, DatasetKind.FAP_ROME}
 
@@ -17,6 +19,10 @@ def rebuild_after_publication(kind: str) -> None:
     """Rebuild what depends on ``kind`` and invalidate cached figures once the transaction commits."""
     if kind in AFFECTS_OCCUPATION_TENSION:
         rebuild_occupation_tension()
+    if kind in AFFECTS_ROME4_PATHS:
+        from observatory.rome4 import rebuild_rome4_paths
+
+        rebuild_rome4_paths()
     if kind in AFFECTS_BMO_LINKS:
         from observatory.bmo_links import propose_rome_bmo_links
 

@@ -6,6 +6,7 @@ Pure Python (no Django): parsing, column mapping and row checks. Registered in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
@@ -35,10 +36,60 @@ class RomeRow:
         return self.code[0]
 
 
-def parse_rome(stream: IO[bytes], filename: str, log: ProblemLog, known: Known) -> Iterator[RomeRow]:
-    """France Travail ``referentiel_code_rome`` (``code_rome, libelle_rome``; ROME v3 or 4.0 codes)."""
-    table = Table(stream, filename, log, [Column("code_rome", ("code",)),
-                                          Column("libelle_rome", ("libelle", "libellé", "intitule"))])
+@dataclass(frozen=True)
+class Rome4Row:
+    """A ROME 4.0 fiche (``unix_referentiel_code_rome_v460_utf8.csv``) and the v3 fiche it descends from."""
+
+    code: str
+    label: str
+    parent: str
+    version: str
+    code_ogr: int | None = None
+    transition_eco: str = ""
+    transition_num: str = ""
+    transition_demo: str = ""
+    regulated: bool = False
+    executive: bool = False
+
+
+ROME_COLUMNS = (
+    Column("code_rome", ("code",)),
+    Column("libelle_rome", ("libelle", "libellé", "intitule")),
+    # ROME 4.0 only: their presence (code_rome_parent) tells the version.
+    Column("code_rome_parent", (), required=False),
+    Column("code_ogr", (), required=False),
+    Column("transition_eco", (), required=False),
+    Column("transition_num", (), required=False),
+    Column("transition_demo", (), required=False),
+    Column("emploi_reglemente", (), required=False),
+    Column("emploi_cadre", (), required=False),
+)
+_VERSION_IN_NAME = re.compile(r"v(\d{3})", re.IGNORECASE)
+
+
+def rome4_version(filename: str) -> str:
+    """« 4.0 v460 » from ``unix_referentiel_code_rome_v460_utf8.csv``; « 4.0 » when the name does not say."""
+    match = _VERSION_IN_NAME.search(filename.rsplit("/", 1)[-1])
+    return f"4.0 v{match.group(1)}" if match else "4.0"
+
+
+def _flag(value: str | None) -> bool:
+    """``O`` (oui) / ``N`` (non) / empty, as the ROME 4.0 files write them."""
+    return (clean(value) or "").upper() in {"O", "OUI"}
+
+
+def parse_rome(stream: IO[bytes], filename: str, log: ProblemLog, known: Known) -> Iterator[RomeRow | Rome4Row]:
+    """France Travail ``referentiel_code_rome``, ROME v3 or 4.0, told apart by the header.
+
+    ROME v3 (``referentiel_code_rome_v347.csv``: ``code_rome, libelle_rome``) yields :class:`RomeRow`.
+    ROME 4.0 (``unix_referentiel_code_rome_v460_utf8.csv``: ``code_rome, code_fiche_metier, code_ogr,
+    libelle_rome, transition_eco, transition_num, transition_demo, emploi_reglemente, emploi_cadre,
+    code_rome_parent``) yields :class:`Rome4Row`, each with its v3 parent (required, a ROME code).
+    A parent absent from the imported v3 referential is kept (the path to the FAP then stops there).
+    """
+    table = Table(stream, filename, log, ROME_COLUMNS)
+    version4 = "code_rome_parent" in table.index
+    version = rome4_version(filename) if version4 else "v3"
     seen: set[str] = set()
     for line, row in table:
         check = RowChecker(log, line, row)
@@ -46,15 +97,25 @@ def parse_rome(stream: IO[bytes], filename: str, log: ProblemLog, known: Known) 
         label = (clean(row["libelle_rome"]) or "").replace("''", "'")  # ROME v3 files double apostrophes
         if code is None or not ROME_CODE.match(code):
             check.fail("code_rome", row["code_rome"], "code ROME attendu (une lettre et quatre chiffres, ex. H2913)")
-            continue
         if not label:
             check.fail("libelle_rome", row["libelle_rome"], "libellé manquant")
-            continue
         if code in seen:
             check.fail("code_rome", code, "code ROME en double dans le fichier")
+        parent = parse_code(row.get("code_rome_parent")) if version4 else None
+        if version4 and (parent is None or not ROME_CODE.match(parent)):
+            check.fail("code_rome_parent", row.get("code_rome_parent"),
+                       "code ROME v3 parent attendu (ex. H2913) : chaque fiche ROME 4.0 descend d'une fiche v3")
+        if check.failed:
             continue
-        seen.add(code)
-        yield RomeRow(code, label)
+        seen.add(code)  # type: ignore[arg-type]
+        if not version4:
+            yield RomeRow(code, label)  # type: ignore[arg-type]
+            continue
+        raw_ogr = clean(row.get("code_ogr")) or ""
+        yield Rome4Row(code, label, parent, version, int(raw_ogr) if raw_ogr.isdigit() else None,  # type: ignore[arg-type]
+                       clean(row.get("transition_eco")) or "", clean(row.get("transition_num")) or "",
+                       clean(row.get("transition_demo")) or "", _flag(row.get("emploi_reglemente")),
+                       _flag(row.get("emploi_cadre")))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from django.db import IntegrityError, models, transaction
@@ -129,8 +130,27 @@ def write_territories(rows: Iterator[territories.TerritoryRow], dataset: Dataset
     _upsert(Territory, values(), "key", result, into=stored)
 
 
-def write_rome(rows: Iterator[rome.RomeRow], dataset: Dataset, result: ImportResult) -> None:
-    _upsert(RomeOccupation, ((row.code, {"label": row.label, "domain": row.domain}) for row in rows), "code", result)
+def write_rome(rows: Iterator[rome.RomeRow | rome.Rome4Row], dataset: Dataset, result: ImportResult) -> None:
+    """ROME v3 fiches into :class:`RomeOccupation`; ROME 4.0 fiches into :class:`Rome4Occupation`, with
+    their version and v3 parent (the v3 rows, which every existing figure uses, are left as they are)."""
+    from observatory.models import Rome4Occupation
+
+    first = next(rows, None)
+    if first is None:
+        return
+    everything = chain([first], rows)
+    if isinstance(first, rome.RomeRow):
+        _upsert(RomeOccupation, ((row.code, {"label": row.label, "domain": row.domain}) for row in everything),
+                "code", result)
+        return
+    _upsert(Rome4Occupation, ((row.code, {
+        "label": row.label[:250], "parent_code": row.parent, "version": row.version, "code_ogr": row.code_ogr,
+        "transition_eco": row.transition_eco[:120], "transition_num": row.transition_num[:120],
+        "transition_demo": row.transition_demo[:120], "regulated": row.regulated, "executive": row.executive,
+    }) for row in everything), "code", result)
+    if result.log.ok:  # the FAP paths are rebuilt at publication (importers/derived.py)
+        result.notes.append(f"Référentiel ROME {first.version} : fiches ROME 4.0, chacune reliée à sa fiche ROME v3 "
+                            "parente et, par elle, à sa famille FAP 2009 (chemin visible dans « Fiches ROME 4.0 »).")
 
 
 def write_rome_appellations(rows: Iterator[rome.AppellationRow], dataset: Dataset, result: ImportResult) -> None:

@@ -14,6 +14,7 @@ from .indicators import (
 from .nomenclatures import (
     FapFamily,
     NafActivity,
+    Rome4Occupation,
     RomeAppellation,
     RomeFapLink,
     RomeOccupation,
@@ -43,6 +44,7 @@ __all__ = [
     "ObservatoryIndexPage",
     "OccupationStats",
     "OccupationTension",
+    "Rome4Occupation",
     "RomeAppellation",
     "RomeBmoLink",
     "RomeFapLink",

@@ -99,6 +99,42 @@ class RomeOccupation(models.Model):
         return ROME_DOMAINS.get(self.domain, "")
 
 
+class Rome4Occupation(models.Model):
+    """A fiche of ROME 4.0, France Travail's occupation referential since 2024 (1,584 fiches, version 460).
+
+    Loaded by the ``rome`` importer from ``unix_referentiel_code_rome_v<version>_utf8.csv`` (a ROME v3
+    file fills :class:`RomeOccupation` instead). A 4.0 code may repeat a v3 code (``H2913``) or be new
+    (``H2917``); ``parent_code`` is the ROME v3 fiche it descends from (``code_rome_parent``), the only
+    way from a 4.0 code to the Dares figures, which are keyed on FAP 2009 through the v3 crosswalk.
+    ``fap`` and ``fap_path`` are derived (rebuilt when the ROME or the FAP ↔ ROME crosswalk is
+    published, :func:`observatory.rome4.rebuild_rome4_paths`): the FAP 2009 family reached, and the
+    path taken, written for the statistician (« H2917 (ROME 4.0) → H2913 (ROME v3) → FAP D2Z42 »).
+    """
+
+    code = models.CharField(_("code ROME 4.0"), max_length=5, unique=True)
+    label = models.CharField(_("libellé"), max_length=250)
+    parent_code = models.CharField(_("fiche ROME v3 parente"), max_length=5, db_index=True,
+                                   help_text=_("code_rome_parent du référentiel ROME 4.0."))
+    code_ogr = models.PositiveIntegerField(_("identifiant OGR"), null=True, blank=True)
+    version = models.CharField(_("version du référentiel"), max_length=20, help_text=_("Ex. « 4.0 v460 »."))
+    transition_eco = models.CharField(_("transition écologique"), max_length=120, blank=True)
+    transition_num = models.CharField(_("transition numérique"), max_length=120, blank=True)
+    transition_demo = models.CharField(_("transition démographique"), max_length=120, blank=True)
+    regulated = models.BooleanField(_("emploi réglementé"), default=False)
+    executive = models.BooleanField(_("emploi cadre"), default=False)
+    fap = models.ForeignKey("FapFamily", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                            verbose_name=_("famille FAP 2009 atteinte"))
+    fap_path = models.CharField(_("chemin vers la FAP 2009"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("fiche ROME 4.0")
+        verbose_name_plural = _("fiches ROME 4.0")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} — {self.label}"
+
+
 class RomeAppellation(models.Model):
     """A job title (« appellation ») of the ROME, with its two gendered forms, linked to its occupation.
 

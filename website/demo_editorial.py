@@ -13,6 +13,7 @@ import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from website.auth_backends import DEMO_EMAIL_DOMAIN, DEMO_PASSWORD
 from website.demo_utils import get_or_create_demo_image, get_or_create_page
@@ -24,7 +25,6 @@ CAMPAIGNS = [
         "slug": "l-industrie-recrute-pres-de-chez-toi",
         "title": "L’industrie recrute près de chez toi",
         "audience": "jeunes",
-        "wave": "Printemps 2026",
         "introduction": "Des métiers qui bougent, des ateliers propres et connectés, un salaire dès l’apprentissage : "
                         "découvre en trois minutes ce que l’industrie peut t’offrir après la 3e ou le bac.",
         "palette": "orange", "motif": "circuit",
@@ -39,7 +39,6 @@ CAMPAIGNS = [
         "slug": "changer-de-metier-avec-l-industrie",
         "title": "Changer de métier avec l’industrie",
         "audience": "demandeurs",
-        "wave": "Printemps 2026",
         "introduction": "Vous avez de l’expérience dans la logistique, le bâtiment ou le commerce ? Des formations courtes "
                         "et rémunérées mènent à des postes qualifiés dans les entreprises industrielles de la région.",
         "palette": "steel", "motif": "gears",
@@ -68,6 +67,18 @@ def _create_demo_users(stdout) -> None:
         user.groups.add(Group.objects.get(name=role.name))
 
 
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+          "novembre", "décembre")
+CAMPAIGN_DAYS = 120  # a wave runs about four months
+
+
+def current_wave(today: datetime.date) -> tuple[datetime.date, datetime.date, str]:
+    """The demo campaigns' dates, relative to the day the demo is loaded: started on the first of last
+    month, ending four months later, so that a demo is always shown mid-campaign."""
+    start = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    return start, start + datetime.timedelta(days=CAMPAIGN_DAYS), f"Vague de {MONTHS[start.month - 1]} {start.year}"
+
+
 def _campaign_pages(home: HomePage) -> list[CampaignPage]:
     hero = get_or_create_demo_image("campagne-index", "Campagne — affiches",
                                     "Illustration : des blocs bleu nuit et orange empilés.", "navy", "blocks")
@@ -77,15 +88,20 @@ def _campaign_pages(home: HomePage) -> list[CampaignPage]:
         hero_image=hero,
     )
     pages = []
-    start = datetime.date(2026, 3, 1)
+    start, end, wave = current_wave(timezone.localdate())
     for spec in CAMPAIGNS:
         image = get_or_create_demo_image(f"campagne-{spec['slug']}", f"Campagne — {spec['title']}",
                                          spec["alt"], spec["palette"], spec["motif"])
-        pages.append(get_or_create_page(
-            index, CampaignPage, spec["slug"], title=spec["title"], audience=spec["audience"], wave=spec["wave"],
-            start_date=start, end_date=start + datetime.timedelta(days=120), introduction=spec["introduction"],
+        page = get_or_create_page(
+            index, CampaignPage, spec["slug"], title=spec["title"], audience=spec["audience"], wave=wave,
+            start_date=start, end_date=end, introduction=spec["introduction"],
             hero_image=image, body=[("paragraph", spec["body"])],
-        ))
+        )
+        if page.end_date is None or page.end_date < timezone.localdate():
+            # A demo loaded months ago: its campaigns had ended. A reload starts a new wave.
+            page.start_date, page.end_date, page.wave = start, end, wave
+            page.save_revision().publish()
+        pages.append(page)
     return pages
 
 

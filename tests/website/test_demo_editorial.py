@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 
 import pytest
@@ -35,3 +36,17 @@ def test_demo_accounts_are_refused_under_production_settings(settings):
     demo_editorial.load(output)
     assert not get_user_model().objects.filter(username__in=[role.demo_username for role in roles()]).exists()
     assert "refusés" in output.getvalue()
+
+
+@pytest.mark.parametrize(("today", "start", "end_after_today"), [
+    (datetime.date(2026, 12, 1), datetime.date(2026, 11, 1), True),
+    (datetime.date(2027, 3, 31), datetime.date(2027, 2, 1), True),
+    (datetime.date(2027, 1, 15), datetime.date(2026, 12, 1), True),
+])
+def test_the_demo_campaigns_are_always_under_way_on_the_day_the_demo_is_loaded(today, start, end_after_today):
+    from website.demo_editorial import current_wave
+
+    wave_start, wave_end, label = current_wave(today)
+    assert wave_start == start and wave_start <= today
+    assert (wave_end > today) is end_after_today
+    assert label.startswith("Vague de ") and str(start.year) in label

@@ -112,9 +112,13 @@ LEGAL_PAGES = [
         "sociale ou un IBAN sont effacés avant l’enregistrement.</li>"
         "<li>Mots cherchés dans le moteur de recherche du site : comptés par jour, 25 mois, sans adresse e-mail "
         "ni numéro de téléphone (retirés avant l’enregistrement).</li>"
+        "<li>Inscriptions aux événements (nom, courriel, téléphone, établissement) : transmises à l’organisateur "
+        "de l’événement pour vous accueillir, consultées par la seule Communication Région, effacées trois mois "
+        "après l’événement.</li>"
         "<li>Connexions des rédacteurs à l’espace d’administration (adresse IP, navigateur) : 6 mois, pour la "
         "sécurité des comptes.</li></ul>"
-        "<h2>Vidéos</h2><p>Les vidéos ne sont chargées depuis YouTube ou Vimeo que si vous cliquez pour les lire.</p>"
+        "<h2>Vidéos</h2><p>Les vidéos du site sont hébergées ici même. Celles de YouTube ou Vimeo ne sont chargées "
+        "depuis ces services que si vous cliquez pour les lire.</p>"
         "<h2>Vos droits</h2><p>Pour toute question, écrivez au délégué à la protection des données de la Région.</p>",
     ),
 ]

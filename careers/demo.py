@@ -200,7 +200,8 @@ def load_training(profiles, territories) -> int:
         if TrainingProvider.objects.filter(name=name).exists():
             continue
         provider = TrainingProvider(name=name, place=place, territory=territories.get(key), website=website,
-                                    contact=contact, description=description, live=True)
+                                    contact=contact, description=description, live=True,
+                                    uai=data.TRAINING_PROVIDER_UAI.get(name, ""))
         provider.programmes = [
             TrainingProgramme(title=title, job_profile=profiles[slug], level=level, duration=duration,
                               apprenticeship=apprenticeship, funded_for_jobseekers=funded, eligible_cpf=cpf,

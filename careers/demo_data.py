@@ -686,11 +686,29 @@ TRAINING_PROVIDERS = [
      "Formations courtes en confection et conduite de machines textiles.",
      [("Opératrice ou opérateur de confection", "mecanicien-mecanicienne-confection", "formation-courte", "3 mois", False, True, True, ""),
       ("CQP Conducteur de machines textiles", "conducteur-conductrice-machine-textile", "cqpm", "5 mois", True, True, False, "")]),
+    # A real apprenticeship centre of the region (name and UAI as published by InserJeunes; see
+    # TRAINING_PROVIDER_UAI): its programmes show its apprentices' employment rate 6 months after leaving.
+    ("PROMEO CFAI Picardie Senlis", "Senlis", "DEP-60", "", "",
+     "Centre de formation d'apprentis de l'industrie. Les formations listées ici sont des exemples de démonstration ; "
+     "le taux d'emploi de ses apprentis est celui publié par InserJeunes.",
+     [("Bac pro Technicien en réalisation de produits mécaniques", "operateur-operatrice-usinage", "bac-pro", "3 ans", True, False, False, ""),
+      ("BTS Maintenance des systèmes", "technicien-technicienne-maintenance", "bts", "2 ans", True, False, False, "")]),
+    ("CFA de l'IFRIA (Institut de Formation Régional des Industries Agroalimentaires)", "Hauts-de-France", "REG-32", "", "",
+     "Centre de formation d'apprentis des industries agroalimentaires. Les formations listées ici sont des exemples de "
+     "démonstration ; le taux d'emploi de ses apprentis est celui publié par InserJeunes.",
+     [("CQP Conducteur de ligne de production alimentaire en apprentissage", "conducteur-conductrice-ligne-agroalimentaire", "cqpm", "1 an", True, False, False, "")]),
     ("Institut Universitaire de Technologie de la Côte d'Opale", "Calais", "DEP-62", "", "",
      "BUT en trois ans, en formation initiale ou en alternance.",
      [("BUT Génie industriel et maintenance", "technicien-technicienne-maintenance", "but", "3 ans", True, False, False, ""),
       ("BUT Hygiène, sécurité, environnement", "technicien-technicienne-hse", "but", "3 ans", True, False, False, "")]),
 ]
+
+#: Official identifier (UAI) of the demo providers that are real apprenticeship centres of the region, as
+#: published in InserJeunes (observatory/data/inserjeunes_cfa_hauts_de_france.csv).
+TRAINING_PROVIDER_UAI = {
+    "PROMEO CFAI Picardie Senlis": "0601500E",
+    "CFA de l'IFRIA (Institut de Formation Régional des Industries Agroalimentaires)": "0596268T",
+}
 
 ARTICLES = [
     # slug, title, theme, date, intro, paragraphs (HTML), tags, profiles, filières, palette, motif

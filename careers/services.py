@@ -22,6 +22,7 @@ from careers.logic import (
     riasec_letters,
 )
 from careers.tension import HIGH_TENSION_LEVEL, profile_tensions, visitor_territory
+from observatory.apprentices import cfa_outcomes
 from observatory.rome4 import rome4_codes_for
 from observatory.services import filiere_figures
 from observatory.territory import within
@@ -62,7 +63,13 @@ def training_near(job_profile_ids: list[int], territory, limit: int | None = Non
                   .filter(near_filter("provider__territory", territory))
                   .select_related("provider", "provider__territory", "job_profile")
                   .order_by("provider__name", "sort_order"))
-    return list(programmes[:limit] if limit else programmes)
+    programmes = list(programmes[:limit] if limit else programmes)
+    # An apprenticeship centre (provider with a UAI) shows its apprentices' published employment rate
+    # 6 months after leaving (InserJeunes) on its apprenticeship programmes: one query for the list.
+    outcomes = cfa_outcomes(programme.provider.uai for programme in programmes if programme.apprenticeship)
+    for programme in programmes:
+        programme.cfa_outcome = outcomes.get(programme.provider.uai) if programme.apprenticeship else None
+    return programmes
 
 
 def profile_context(page, request) -> dict:

@@ -32,6 +32,8 @@ DEMO_FILES = [
     # BMO 2023 (FAP 2009 métiers) and 2025 (FAP 2021): Hauts-de-France extracts of the national workbooks.
     ("bmo", "bmo_2023_hauts_de_france.csv"),
     ("bmo", "bmo_2025_hauts_de_france.csv"),
+    # InserJeunes: apprentices' outcomes by CFA, Hauts-de-France extract (cohorts 2018-2019 → 2023-2024).
+    ("inserjeunes-cfa", "inserjeunes_cfa_hauts_de_france.csv"),
 ]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -211,13 +212,19 @@ class TrainingProvider(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMi
     )
     website = models.URLField(_("site web"), blank=True)
     contact = models.CharField(_("contact"), max_length=150, blank=True, help_text=_("Téléphone ou courriel public."))
+    uai = models.CharField(
+        _("code UAI"), max_length=8, blank=True,
+        validators=[RegexValidator(r"^\d{7}[A-Z]$", _("Un code UAI a 7 chiffres et une lettre majuscule (ex. 0594576D)."))],
+        help_text=_("Identifiant officiel de l'établissement (7 chiffres et une lettre). Pour un CFA, ses formations "
+                    "affichent le taux d'emploi à 6 mois de ses apprentis publié par InserJeunes."),
+    )
 
     objects = LiveQuerySet.as_manager()
 
     panels = [
         MultiFieldPanel([FieldPanel("name"), FieldPanel("description"),
                          FieldRowPanel([FieldPanel("place"), FieldPanel("territory")]),
-                         FieldRowPanel([FieldPanel("website"), FieldPanel("contact")])],
+                         FieldRowPanel([FieldPanel("website"), FieldPanel("contact")]), FieldPanel("uai")],
                         heading=_("Organisme")),
         InlinePanel("programmes", heading=_("Formations"), label=_("formation"), min_num=1),
     ]

@@ -15,6 +15,7 @@ from typing import Any
 from django.db import models
 
 from observatory.models import (
+    ApprenticeOutcome,
     DatasetKind,
     Employment,
     HiringProjects,
@@ -28,6 +29,7 @@ from . import (
     employment,
     fap,
     input_output,
+    inserjeunes,
     naf,
     occupation_stats,
     rome,
@@ -133,6 +135,12 @@ IMPORT_KINDS: tuple[ImportKind, ...] = (
                urssaf.parse_urssaf, writing.write_employment_urssaf,
                Comparison(Employment, ("naf_id", "territory_id", "year"), ("employees", "is_secret")),
                filters=("region", "departement", "year")),
+    ImportKind(DatasetKind.INSERJEUNES_CFA, "Devenir des apprentis par CFA (InserJeunes)",
+               "Ministère de l'Éducation nationale, InserJeunes", "Ministère de l'Éducation nationale", ETALAB,
+               "https://data.education.gouv.fr/explore/dataset/fr-en-inserjeunes-cfa/",
+               inserjeunes.parse_inserjeunes_cfa, writing.write_inserjeunes_cfa,
+               Comparison(ApprenticeOutcome, ("uai", "cohort"), tuple(name for _, name, _ in inserjeunes.RATES),
+                          text_keyed=True)),
     ImportKind(DatasetKind.OCCUPATION_STATS, "Portrait statistique des métiers", "Dares, Insee (enquête Emploi)",
                "Dares", ETALAB, "https://dares.travail-emploi.gouv.fr/publication/portraits-statistiques-des-metiers",
                occupation_stats.parse_occupation_stats, writing.write_occupation_stats,

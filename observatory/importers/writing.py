@@ -32,7 +32,7 @@ from observatory.models import (
 )
 from observatory.tension import family_for_qualified_jobseeker
 
-from . import bmo, employment, fap, naf, occupation_stats, rome, tension, territories, urssaf
+from . import bmo, employment, fap, inserjeunes, naf, occupation_stats, rome, tension, territories, urssaf
 from .parsing import SECRET, ProblemLog
 
 BATCH_SIZE = 2000
@@ -463,6 +463,21 @@ def write_employment_urssaf(rows: Iterator[urssaf.UrssafRow], dataset: Dataset, 
     result.notes.append(f"{totals.source_rows} ligne(s) commune × APE agrégée(s) en {result.rows} valeur(s) par "
                         f"département et région ({scope}), années {years} ; une case vide secrète est laissée "
                         "hors des sommes, qui sont alors des minimums.")
+
+
+def write_inserjeunes_cfa(rows: Iterator[inserjeunes.CfaOutcomeRow], dataset: Dataset, result: ImportResult) -> None:
+    from observatory.models import ApprenticeOutcome
+
+    fields = [name for _, name, _ in inserjeunes.RATES]
+
+    def values() -> Iterator[tuple[int, tuple]]:
+        for row in rows:
+            _track_vintage(dataset, row.cohort_end_year)
+            yield row.line, (dataset.pk, row.uai, row.label, row.region[:60], row.cohort, row.cohort_end_year,
+                             *(row.rates[name] for name in fields))
+
+    _insert_in_batches(ApprenticeOutcome, ["dataset", "uai", "label", "region", "cohort", "cohort_end_year", *fields],
+                       values(), result, lambda v: f"{v[1]} / {v[4]}")
 
 
 def write_occupation_stats(rows: Iterator[occupation_stats.OccupationStatRow], dataset: Dataset,

@@ -4,6 +4,7 @@ from .bmo import BmoOccupation, Fap2021Family, FapNomenclature, RomeBmoLink
 from .datasets import NOMENCLATURE_KINDS, PUBLICATION_CADENCES, Dataset, DatasetKind, DatasetStatus
 from .imports import ACTIVE_STATUSES, ImportJob, ImportJobStatus
 from .indicators import (
+    ApprenticeOutcome,
     Employment,
     HiringProjects,
     KeyIndicator,
@@ -28,6 +29,7 @@ __all__ = [
     "ACTIVE_STATUSES",
     "NOMENCLATURE_KINDS",
     "PUBLICATION_CADENCES",
+    "ApprenticeOutcome",
     "BmoOccupation",
     "Dataset",
     "DatasetKind",

@@ -22,6 +22,7 @@ class DatasetKind(models.TextChoices):
     BMO = "bmo", _("Besoins en main-d'œuvre (France Travail)")
     EMPLOYMENT = "employment", _("Emploi salarié par activité")
     EMPLOYMENT_URSSAF = "employment-urssaf", _("Emploi salarié privé par commune × APE (Urssaf)")
+    INSERJEUNES_CFA = "inserjeunes-cfa", _("Devenir des apprentis par CFA (InserJeunes)")
     OCCUPATION_STATS = "occupation-stats", _("Portrait statistique des métiers (Dares)")
     # Input–output tables (industry definitions, see observatory/industry_import.py).
     IO_TABLE = "io-table", _("Tableau entrées-sorties symétrique")
@@ -53,6 +54,8 @@ PUBLICATION_CADENCES: dict[str, Cadence | None] = {
         calendar="Urssaf, effectifs salariés au 31 décembre N par commune × APE : mis à jour « fin d'année "
                  "+ ~160 jours », soit en juin N+1.",
     ),
+    # Yearly, but no release month could be established from past releases here: not tracked (yet).
+    DatasetKind.INSERJEUNES_CFA: None,
     DatasetKind.OCCUPATION_STATS: None,
     DatasetKind.TERRITORIES: None,
     DatasetKind.ROME: None,

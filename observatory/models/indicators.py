@@ -163,6 +163,43 @@ class Employment(models.Model):
         return f"{self.naf_id} · {self.territory_id} · {self.year}"
 
 
+class ApprenticeOutcome(models.Model):
+    """InserJeunes (Ministry of Education): what the apprentices of one CFA became after leaving.
+
+    One row per centre (``uai``, its official identifier) and cohort (``cumul 2022-2023``: leavers of
+    two school years pooled, all diplomas together). Rates in %: in employment 6, 12, 18 and 24 months
+    after leaving, the 6-month rate expected for the centre's diplomas and local labour market and the
+    value added (rate − expected), in further study; None where too few leavers to publish.
+    """
+
+    dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="apprentice_outcome_rows")
+    uai = models.CharField(_("UAI du CFA"), max_length=8)
+    label = models.CharField(_("CFA"), max_length=250)
+    region = models.CharField(_("région (libellé publié)"), max_length=60, blank=True)
+    cohort = models.CharField(_("cohorte"), max_length=20, help_text=_("Ex. « cumul 2022-2023 »."))
+    cohort_end_year = models.PositiveSmallIntegerField(_("année de fin de la cohorte"))
+    employment_6m = models.FloatField(_("taux d'emploi à 6 mois (%)"), null=True, blank=True)
+    employment_6m_expected = models.FloatField(_("taux d'emploi à 6 mois attendu (%)"), null=True, blank=True)
+    value_added_6m = models.FloatField(_("valeur ajoutée à 6 mois (points)"), null=True, blank=True)
+    employment_12m = models.FloatField(_("taux d'emploi à 12 mois (%)"), null=True, blank=True)
+    employment_18m = models.FloatField(_("taux d'emploi à 18 mois (%)"), null=True, blank=True)
+    employment_24m = models.FloatField(_("taux d'emploi à 24 mois (%)"), null=True, blank=True)
+    further_study = models.FloatField(_("taux de poursuite d'études (%)"), null=True, blank=True)
+    interrupted = models.FloatField(_("part de contrats interrompus (%)"), null=True, blank=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("devenir des apprentis d'un CFA (InserJeunes)")
+        verbose_name_plural = _("devenir des apprentis par CFA (InserJeunes)")
+        constraints = [models.UniqueConstraint(fields=["dataset", "uai", "cohort"],
+                                               name="observatory_apprentice_outcome_unique")]
+        indexes = [models.Index(fields=["uai", "cohort_end_year"], name="observatory_apprentice_uai")]
+
+    def __str__(self) -> str:
+        return f"{self.uai} · {self.cohort}"
+
+
 class OccupationStats(models.Model):
     """DARES « Portrait statistique des métiers » figures for a FAP family (France).
 

@@ -53,7 +53,7 @@ def test_a_2019_tension_file_is_five_editions_behind_at_the_end_of_2026():
 def test_every_kind_of_dataset_declares_its_calendar_or_that_it_has_none():
     assert set(PUBLICATION_CADENCES) == set(DatasetKind)
     assert {kind for kind, cadence in PUBLICATION_CADENCES.items() if cadence} == {
-        DatasetKind.TENSION, DatasetKind.BMO, DatasetKind.EMPLOYMENT}
+        DatasetKind.TENSION, DatasetKind.BMO, DatasetKind.EMPLOYMENT, DatasetKind.EMPLOYMENT_URSSAF}
     assert all(cadence.calendar for cadence in PUBLICATION_CADENCES.values() if cadence)
 
 

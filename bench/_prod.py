@@ -65,7 +65,8 @@ def collected_static() -> Path:
         env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
         env.update({"DJANGO_SETTINGS_MODULE": "website.settings.production", "SECRET_KEY": "collectstatic-only",
                     "ALLOWED_HOSTS": "127.0.0.1", "STATIC_ROOT": str(_static_root),
-                    "DATABASE_URL": f"sqlite:///{PROJECT / 'db.sqlite3'}", "EMAIL_HOST": "localhost"})
+                    "DATABASE_URL": f"sqlite:///{PROJECT / 'db.sqlite3'}", "EMAIL_HOST": "localhost",
+                    "PAGE_CACHE_ENABLED": "false"})
         subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
                        cwd=PROJECT, env=env, check=True, timeout=300)
     return _static_root

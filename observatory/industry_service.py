@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.core.cache import caches
 from django.db import connection, models, transaction
 
 from observatory.industry import definitions, io_algebra
@@ -35,23 +34,7 @@ from observatory.models.industry import Breakdown, Definition
 
 logger = logging.getLogger(__name__)
 
-#: Cache key holding a counter bumped on every recomputation (part of every industry cache key).
-CACHE_VERSION_KEY = "industry:version"
 NATIONAL_KEY = "FR"
-
-
-def cache_version() -> int:
-    """Current version of the industry figures, for cache keys (changes at each recomputation).
-
-    Kept in the ``shared`` cache: a recomputation may happen in the task worker (a background
-    import), and every web process must see it (observatory/cache.py).
-    """
-    versions = caches["shared"]
-    version = versions.get(CACHE_VERSION_KEY)
-    if version is None:
-        version = int(time.time())
-        versions.set(CACHE_VERSION_KEY, version, None)
-    return version
 
 
 def invalidate_caches() -> None:
@@ -59,7 +42,6 @@ def invalidate_caches() -> None:
     from observatory.cache import bump_data_version
     from website.caching import bump_content_version
 
-    caches["shared"].set(CACHE_VERSION_KEY, int(time.time() * 1000), None)
     bump_data_version()
     bump_content_version()  # whole-page cache of anonymous visitors
     try:

@@ -11,3 +11,6 @@ class SchoolsConfig(AppConfig):
     page_cache_relevant = True
     #: … except the kit download counters, written on each download and shown in the admin only.
     page_cache_ignored_models = ("kitdownloadcount",)
+    #: Query parameters of the kit and event listings (schools/filters.py): part of the page cache's
+    #: key. The quiz's answers are not listed, so a quiz result is never cached.
+    page_cache_query_params = ("niveau", "discipline", "duree", "filiere", "territoire", "public", "type", "mois")

@@ -1,15 +1,23 @@
-"""A Redis cache that turns an outage into cache misses instead of server errors.
+"""A Redis cache that turns every Redis error into a cache miss instead of a server error.
 
-Django's built-in ``RedisCache`` raises when Redis is unreachable, and Wagtail reads the
-cache on every page (site root paths, renditions). During a Redis outage the site must keep
-serving, uncached: every operation here answers as a miss (or does nothing), and after a
-failure Redis is left alone for ``RETRY_AFTER`` seconds so that requests do not each wait
-for a connection timeout.
+Django's built-in ``RedisCache`` raises when Redis is unreachable or refuses a command, and
+Wagtail and the site read the cache on every page (site root paths, renditions, the page cache).
+Here every operation answers as a miss (or does nothing) when Redis fails:
+
+- unreachable or timing out: Redis is left alone for ``RETRY_AFTER`` seconds, so that requests do
+  not each wait for a connection timeout during an outage;
+- any other error (``OOM command not allowed`` when Redis is full, a read-only replica…): that
+  one operation is a miss, the next one tries again. A full Redis must not make a page a 500.
+
+Why not django-redis with ``IGNORE_EXCEPTIONS``: it ignores the same errors, but has no back-off
+(each operation during an outage waits for the connection timeout, 1 s here, several times per
+page), and it would be one more dependency doing what Django's own backend does with these lines.
 """
 
 from __future__ import annotations
 
 import logging
+import pickle
 import time
 from functools import wraps
 
@@ -31,6 +39,9 @@ def _failsafe(default_factory):
                 logger.warning("Redis unreachable: serving without cache for %s s", RETRY_AFTER, exc_info=True)
                 self._down_until = time.monotonic() + RETRY_AFTER
                 return default_factory(*args, **kwargs)
+            except self._other_errors:
+                logger.warning("Redis error: answered as a cache miss", exc_info=True)
+                return default_factory(*args, **kwargs)
 
         return wrapper
 
@@ -47,6 +58,9 @@ class ResilientRedisCache(RedisCache):
         import redis
 
         self._connection_errors = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)
+        # Every other Redis error (ResponseError: OutOfMemoryError, ReadOnlyError…), and an entry
+        # that no longer unpickles (written by another release).
+        self._other_errors = (redis.exceptions.RedisError, pickle.UnpicklingError)
         self._down_until = 0.0
 
     @property

@@ -4,7 +4,9 @@ What is cached, and why not Django's cache middleware as is:
 - only anonymous GET/HEAD requests on public pages (never the admin, the API, a logged-in
   editor, whose pages carry the Wagtail user bar, or a preview);
 - pages vary on the ``Cookie`` header, because the visitor's territory (a functional cookie)
-  changes the figures shown; visitors without cookies — the vast majority — share one copy.
+  changes the figures shown. The key holds that cookie's value only, and only the query
+  parameters that change a page (:func:`cache_variant`): random cookies or query strings
+  neither create entries nor fill Redis; a parameter no page declared is served uncached.
   A response that varies on anything else is not cached;
 - invalidation is a content version: publishing a page, saving a snippet or a setting, or
   publishing a dataset bumps it (:func:`bump_content_version`), and an entry stored under an
@@ -15,100 +17,100 @@ What is cached, and why not Django's cache middleware as is:
   headers, then the page), which kept cached pages above 3× the static-file ceiling of
   issue #8 (``bench/README.md``).
 
-The version read at the start of a request is kept for the rest of it
-(:func:`request_scope`), so that the site data of an uncached page (``website.site_cache``)
+The version is one of the site's cache versions (``website.versions``): read once per request
+and kept for the rest of it, so that the site data of an uncached page (``website.site_cache``)
 does not read it again at each use; any bump clears that memo.
 
 Enabled by ``PAGE_CACHE_ENABLED`` (on in production, off in development and tests so that
-editors and tests always see fresh pages). A cache outage degrades to uncached pages.
+editors and tests always see fresh pages). Every cache error (Redis down, full, or answering
+nonsense) is a miss: the page is rendered and served uncached. Production refuses to start
+without a shared cache (``website/settings/production.py``): with a per-process cache, a page
+unpublished in one worker would stay public in the others.
 """
 
 from __future__ import annotations
 
-import contextvars
 import functools
 import hashlib
 import logging
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import cc_delim_re, get_max_age, patch_cache_control, patch_response_headers, patch_vary_headers
 from django.utils.encoding import iri_to_uri
 
+from website.versions import CacheVersion, request_memo, request_scope
+
 logger = logging.getLogger(__name__)
+
+__all__ = ["bump_content_version", "content_version", "current_version", "request_memo", "request_scope"]
 
 VERSION_KEY = "page-cache-version"
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/api/")
 #: The only request header a cached page may vary on.
 CACHEABLE_VARY = {"cookie"}
+#: The only cookie that changes a public page: the visitor's territory (observatory.territory).
+#: Any other cookie (analytics, consent, a stale csrftoken) is left out of the key.
+TERRITORY_COOKIE = "territoire"
+#: Query parameters that change a page, whatever the page: pagination and search. The section apps
+#: add theirs on their ``AppConfig`` (``page_cache_query_params``), as they do for invalidation.
+BASE_QUERY_PARAMS = frozenset({"page", "q"})
+#: Campaign tracking parameters: counted by ``audience`` before the cache is read, never shown.
+#: Left out of the key, so that a campaign's links share the page's copy.
+IGNORED_QUERY_PARAMS = frozenset({"canal", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content",
+                                  "fbclid", "gclid", "mc_cid", "mc_eid"})
+#: Values longer than this are not looked up or stored (a search is capped below it anyway).
+MAX_PARAM_LENGTH = 200
 
-# Per request (opened by PageCacheUpdateMiddleware): the content version read at its start and
-# the site data read since, so that each is read from the cache once. None outside a request.
-_memo: contextvars.ContextVar[dict[Any, Any] | None] = contextvars.ContextVar("content_memo", default=None)
+#: Anything an editor publishes or saves, and any observatory publication (``website.versions``).
+content_version = CacheVersion(VERSION_KEY, lambda: settings.CACHE_MIDDLEWARE_ALIAS)
 
 
 def _cache():
     return caches[settings.CACHE_MIDDLEWARE_ALIAS]
 
 
-@contextmanager
-def request_scope() -> Iterator[dict[Any, Any]]:
-    """Remember the content version and site data for the duration of one request."""
-    memo: dict[Any, Any] = {}
-    token = _memo.set(memo)
-    try:
-        yield memo
-    finally:
-        _memo.reset(token)
-
-
-def request_memo() -> dict[Any, Any] | None:
-    """The memo of the current request, or ``None`` outside a request."""
-    return _memo.get()
-
-
 def current_version() -> int:
     """The content version (≥ 1), or 0 when the cache is unavailable."""
-    memo = _memo.get()
-    if memo is not None and "version" in memo:
-        return memo["version"]
-    try:
-        version = int(_cache().get_or_set(VERSION_KEY, 1, timeout=None))
-    except Exception:  # a cache outage must not break the site
-        logger.warning("page cache unavailable", exc_info=True)
-        return 0
-    if memo is not None:
-        memo["version"] = version
-    return version
+    return content_version.current()
 
 
 def bump_content_version(**kwargs) -> None:
-    """Invalidate every cached page and site data (connected to publish/save/import signals).
+    """Invalidate every cached page and site data (connected to publish/save/import signals)."""
+    content_version.bump()
 
-    Bumped at once, so that the rest of the transaction (and tests) see fresh data, and again
-    when the transaction commits: a request that read the old rows while the change was not
-    yet committed must not have cached them under the new version.
+
+@functools.cache
+def page_cache_query_params() -> frozenset[str]:
+    """Every query parameter that may change a public page: the base's and those the apps declare."""
+    from django.apps import apps
+
+    params = set(BASE_QUERY_PARAMS)
+    for config in apps.get_app_configs():
+        params.update(getattr(config, "page_cache_query_params", ()))
+    return frozenset(params)
+
+
+def cache_variant(request: HttpRequest) -> str | None:
+    """What, besides the address, tells one copy of a page from another; ``None``: not cacheable.
+
+    Only the territory cookie and the known query parameters count (sorted, so that their order
+    does not matter): 300 random cookies or tracking parameters share one copy. A request with a
+    parameter nobody declared is served uncached and never stored, so that a page reading a
+    parameter missing from the lists (a quiz's answers) is never answered with another's copy.
     """
-    _increment_version()
-    transaction.on_commit(_increment_version)
-
-
-def _increment_version() -> None:
-    memo = _memo.get()
-    if memo is not None:
-        memo.clear()  # this request reads the new version and fresh site data from now on
-    try:
-        _cache().incr(VERSION_KEY)
-    except ValueError:
-        _cache().set(VERSION_KEY, 2, timeout=None)
-    except Exception:
-        logger.warning("could not invalidate the page cache", exc_info=True)
+    known = page_cache_query_params()
+    items = []
+    for name, values in sorted(request.GET.lists()):
+        if name in IGNORED_QUERY_PARAMS:
+            continue
+        if name not in known or any(len(value) > MAX_PARAM_LENGTH for value in values):
+            return None
+        items.extend(f"{name}={value}" for value in sorted(values))
+    territory = (request.COOKIES.get(TERRITORY_COOKIE) or "").strip().upper()[:16]
+    return "&".join(items) + "#" + territory
 
 
 def is_cacheable_request(request: HttpRequest) -> bool:
@@ -121,12 +123,17 @@ def is_cacheable_request(request: HttpRequest) -> bool:
     return not request.GET.get("preview")
 
 
-def page_key(request: HttpRequest, method: str) -> str:
-    """The cache key of a page: method, absolute address and ``Cookie`` header (hashed)."""
-    url = hashlib.md5(iri_to_uri(request.build_absolute_uri()).encode("ascii"), usedforsecurity=False)
-    cookie = hashlib.md5(request.META.get("HTTP_COOKIE", "").encode("utf-8", "surrogatepass"),
-                         usedforsecurity=False)
-    return f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}.{method}.{url.hexdigest()}.{cookie.hexdigest()}"
+def page_key(request: HttpRequest, method: str) -> str | None:
+    """The cache key of a page: method, host and path, territory and known parameters (hashed).
+
+    ``None`` when the request carries a parameter that no page declared (see :func:`cache_variant`).
+    """
+    variant = cache_variant(request)
+    if variant is None:
+        return None
+    address = f"{request.scheme}://{request.get_host()}{iri_to_uri(request.path)}?{variant}"
+    digest = hashlib.md5(address.encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest()
+    return f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}.{method}.{digest}"
 
 
 def _is_storable(response: HttpResponse) -> bool:
@@ -168,6 +175,8 @@ class PageCacheUpdateMiddleware:
             return response
         patch_response_headers(response, timeout)
         key = page_key(request, request.method)
+        if key is None:
+            return response
 
         def store(rendered: HttpResponse) -> None:
             try:
@@ -196,7 +205,10 @@ class PageCacheFetchMiddleware:
     def process_request(self, request: HttpRequest) -> HttpResponse | None:
         if not is_cacheable_request(request):
             return None
-        keys = [VERSION_KEY, page_key(request, "GET")]
+        get_key = page_key(request, "GET")
+        if get_key is None:  # a parameter no page declared: served uncached, never stored
+            return None
+        keys = [VERSION_KEY, get_key]
         if request.method == "HEAD":
             keys.append(page_key(request, "HEAD"))
         try:
@@ -204,16 +216,19 @@ class PageCacheFetchMiddleware:
         except Exception:
             logger.warning("page cache unavailable", exc_info=True)
             return None
-        memo = _memo.get()
-        if VERSION_KEY in found and memo is not None:
-            memo["version"] = int(found[VERSION_KEY])
-        version = current_version()  # set up the version when the cache is new
-        for key in keys[1:]:
-            entry = found.get(key)
-            if entry and entry[0] == version:
-                _, stored_at, response = entry
-                response["Age"] = str(max(0, int(time.time() - stored_at)))
-                return response
+        try:
+            if VERSION_KEY in found:
+                content_version.remember(found[VERSION_KEY])
+            version = current_version()  # set up the version when the cache is new
+            for key in keys[1:]:
+                entry = found.get(key)
+                if entry and entry[0] == version:
+                    _, stored_at, response = entry
+                    response["Age"] = str(max(0, int(time.time() - stored_at)))
+                    return response
+        except Exception:  # an entry of another shape (an older release's): a miss
+            logger.warning("unreadable page cache entry", exc_info=True)
+            return None
         request._page_cache_version = version  # a miss: store the page under this version
         return None
 

@@ -1,5 +1,6 @@
-"""Requests carrying NUL bytes are refused with a clear 400, before any view or database sees them.
+"""Small protocol guards: NUL bytes refused, HEAD answered without a body.
 
+Requests carrying NUL bytes are refused with a clear 400, before any view or database sees them.
 A NUL byte (``%00``) is never legitimate in an address, a query string or a cookie, and
 PostgreSQL refuses it in text: left through, it turns a search or an API lookup into a server
 error. Found by the whole-site fuzzing tests.
@@ -8,6 +9,31 @@ error. Found by the whole-site fuzzing tests.
 from __future__ import annotations
 
 from django.http import HttpResponseBadRequest, JsonResponse
+
+
+class HeadWithoutBodyMiddleware:
+    """A HEAD request gets the headers of the GET, ``Content-Length`` included, and no body.
+
+    Django leaves that to the server: ``runserver`` and the test client drop the body, gunicorn
+    sends it. Behind a proxy that keeps connections open, the body of a HEAD answer is read as the
+    start of the next response (a desynchronised connection: another visitor's request answered
+    with this page's bytes). First in ``MIDDLEWARE``, so that a page served from the cache, stored
+    by a GET, loses its body too.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method == "HEAD":
+            if response.streaming:
+                response.streaming_content = []
+            else:
+                if "Content-Length" not in response:
+                    response["Content-Length"] = str(len(response.content))
+                response.content = b""
+        return response
 
 
 class RejectNulBytesMiddleware:

@@ -25,7 +25,7 @@ def production_settings() -> dict:
     environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL"}}
     environment.update(DJANGO_SETTINGS_MODULE="website.settings.production", SECRET_KEY="k" * 60,
                        ALLOWED_HOSTS="industrie-avenir.example", DATABASE_URL="sqlite:///:memory:",
-                       EMAIL_HOST="smtp.industrie-avenir.example")
+                       EMAIL_HOST="smtp.industrie-avenir.example", REDIS_URL="redis://127.0.0.1:6379/0")
     result = subprocess.run([sys.executable, "manage.py", "shell", "-c", READ_SETTINGS], cwd=PROJECT,  # noqa: S603
                             env=environment, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr

@@ -254,3 +254,145 @@ def test_the_audience_figures_never_invalidate_the_cache():
 
     assert {"website", "careers", "schools", "observatory", "wagtailcore"} <= set(page_cache_apps())
     assert "audience" not in page_cache_apps()
+
+
+def _stored_pages() -> list[str]:
+    """The page entries of the test cache (local memory), whatever their prefix."""
+    return [key for key in cache._cache if ":pages." in key]
+
+
+def test_random_cookies_share_one_copy_of_a_page(client, home_page, page_cache):
+    """Security review (issue #17): 300 random cookies made 300 entries (+8.8 MB in Redis)."""
+    page = StandardPageFactory(parent=home_page, slug="biscuits", title="Biscuits")
+    for number in range(300):
+        client.cookies.clear()
+        client.cookies[f"suivi{number}"] = f"valeur{number}"
+        assert client.get(page.url).status_code == 200
+    assert len(_stored_pages()) == 1
+    client.cookies.clear()
+    assert client.get(page.url).get("Age") is not None  # the cookie-less visitor gets that copy
+
+
+def test_unknown_query_parameters_are_served_uncached_and_never_stored(client, home_page, page_cache):
+    page = StandardPageFactory(parent=home_page, slug="parametres", title="Paramètres")
+    for number in range(50):
+        response = client.get(page.url, {f"x{number}": number})
+        assert response.status_code == 200 and response.get("Age") is None
+    assert _stored_pages() == []
+
+
+def test_known_parameters_are_keyed_in_any_order_and_tracking_parameters_ignored(client, home_page, page_cache):
+    page = StandardPageFactory(parent=home_page, slug="ordre", title="Ordre")
+    client.get(page.url, {"q": "soudure", "page": "2"})
+    assert client.get(f"{page.url}?page=2&q=soudure&utm_source=lettre").get("Age") is not None
+    assert client.get(page.url, {"q": "usinage", "page": "2"}).get("Age") is None  # another search
+    assert client.get(page.url).get("Age") is None
+
+
+def test_only_the_territory_cookie_value_tells_copies_apart(client, home_page, page_cache):
+    client.cookies["territoire"] = "DEP-59"
+    client.get("/")
+    client.cookies["autre"] = "x"
+    assert client.get("/").get("Age") is not None
+    client.cookies["territoire"] = "dep-59 "  # read the way observatory.territory reads it
+    assert client.get("/").get("Age") is not None
+    client.cookies["territoire"] = "DEP-62"
+    assert client.get("/").get("Age") is None
+
+
+def test_every_filter_parameter_of_the_listings_is_part_of_the_key():
+    from schools.filters import EventFilter, KitFilter
+    from website.caching import page_cache_query_params
+
+    assert set(KitFilter.params) | set(EventFilter.params) <= page_cache_query_params()
+    assert {"filiere", "niveau", "interet", "apprentissage", "recrute", "theme", "page", "q"} <= page_cache_query_params()
+
+
+def test_a_full_redis_is_a_cache_miss_not_a_server_error(client, home_page, settings, monkeypatch):
+    """Redis refusing writes (OutOfMemoryError) must not make a page a 500; reads go on."""
+    import redis
+
+    settings.PAGE_CACHE_ENABLED = True
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "website.cache_backends.ResilientRedisCache", "LOCATION": _redis_url(),
+                    "KEY_PREFIX": "ida-test-oom"},
+    }
+    from django.core.cache import cache as redis_cache
+
+    redis_cache.clear()
+    page = StandardPageFactory(parent=home_page, slug="pleine", title="Redis plein")
+
+    def full(*args, **kwargs):
+        raise redis.exceptions.OutOfMemoryError("OOM command not allowed when used memory > 'maxmemory'.")
+
+    monkeypatch.setattr(redis_cache._cache, "set", full)
+    for _ in range(2):
+        response = client.get(page.url)
+        assert response.status_code == 200 and response.get("Age") is None
+    assert not redis_cache.is_down  # only writes fail: reads are not switched off
+    monkeypatch.undo()
+    redis_cache.clear()
+
+
+def test_an_unreadable_entry_is_a_miss(client, home_page, page_cache):
+    from website.caching import page_key
+
+    page = StandardPageFactory(parent=home_page, slug="illisible", title="Illisible")
+    client.get(page.url)
+    [key] = _stored_pages()
+    cache._cache[key] = b"not a pickle"
+    assert client.get(page.url).status_code == 200
+    assert page_key  # the key function stays importable for callers
+
+
+def _wsgi_head(path: str) -> tuple[str, dict[str, str], bytes]:
+    """A HEAD request through Django's WSGI handler, as gunicorn calls it (the test client drops the
+    body itself, which would hide the bug)."""
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.test import RequestFactory
+
+    environ = RequestFactory().head(path).environ
+    captured = {}
+
+    def start_response(status, headers, exc_info=None):
+        captured["status"], captured["headers"] = status, dict(headers)
+
+    body = b"".join(WSGIHandler()(environ, start_response))
+    return captured["status"], captured["headers"], body
+
+
+def test_a_head_request_gets_the_headers_and_no_body(client, home_page, page_cache):
+    """gunicorn sends whatever body the application returns: behind a keep-alive proxy, the body of a
+    HEAD answer desynchronises the connection (security review, issue #17)."""
+    page = StandardPageFactory(parent=home_page, slug="entete-seule", title="En-tête seule")
+    get = client.get(page.url)
+    for _ in range(2):  # rendered, then from the copy the first HEAD stored
+        status, headers, body = _wsgi_head(page.url)
+        assert status.startswith("200")
+        assert body == b""
+        assert headers["Content-Length"] == str(len(get.content))
+    status, headers, body = _wsgi_head("/page-qui-n-existe-pas/")
+    assert status.startswith("404") and body == b""
+
+
+def test_every_cache_shares_one_versioning_helper():
+    """The page cache, the site data and the observatory's figures are invalidated the same way."""
+    from observatory import cache as observatory_cache
+    from website import caching
+    from website.versions import CacheVersion
+
+    assert isinstance(caching.content_version, CacheVersion)
+    assert isinstance(observatory_cache.data_version_store, CacheVersion)
+    before = observatory_cache.versioned_key("x")
+    observatory_cache.bump_data_version()
+    assert observatory_cache.versioned_key("x") != before
+
+
+def test_an_industry_recomputation_writes_no_version_that_nobody_reads():
+    from django.core.cache import caches
+
+    from observatory.industry_service import invalidate_caches
+
+    invalidate_caches()
+    assert caches["shared"].get("industry:version") is None

@@ -13,12 +13,14 @@ PROJECT = Path(__file__).resolve().parent.parent.parent
 
 
 #: What a complete production environment sets besides SECRET_KEY and ALLOWED_HOSTS.
-COMPLETE = {"DATABASE_URL": "sqlite:///:memory:", "EMAIL_HOST": "smtp.industrie-avenir.example"}
+COMPLETE = {"DATABASE_URL": "sqlite:///:memory:", "EMAIL_HOST": "smtp.industrie-avenir.example",
+            "REDIS_URL": "redis://127.0.0.1:6379/0"}
 
 
 def _run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     """``manage.py`` under production settings with exactly ``env`` (the rest of a complete setup by default)."""
-    ignored = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL", "EMAIL_HOST"}
+    ignored = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL", "EMAIL_HOST", "REDIS_URL",
+               "PAGE_CACHE_ENABLED"}
     environment = {k: v for k, v in os.environ.items() if k not in ignored}
     environment.update({"DJANGO_SETTINGS_MODULE": "website.settings.production", **COMPLETE})
     environment.update(env)
@@ -46,6 +48,22 @@ def test_production_refuses_to_start_without_a_database_or_a_mail_server(missing
     result = _run_manage("check", SECRET_KEY="x" * 60, ALLOWED_HOSTS="example.org", **{missing: ""})
     assert result.returncode != 0
     assert message in result.stderr
+
+
+def test_production_refuses_to_start_without_a_shared_cache():
+    """Several processes serve (gunicorn workers, the imports worker): a cache local to each would keep
+    a page unpublished in one process public in the others (security review, issue #17)."""
+    result = _run_manage("check", SECRET_KEY="x" * 60, ALLOWED_HOSTS="example.org", REDIS_URL="")
+    assert result.returncode != 0
+    assert "REDIS_URL must be set" in result.stderr
+
+
+def test_production_runs_without_redis_only_with_no_cache_kept_per_process():
+    read = "from django.conf import settings as s; print(s.CACHES['default']['BACKEND'], s.PAGE_CACHE_ENABLED)"
+    result = _run_manage("shell", "-c", read, SECRET_KEY="x" * 60, ALLOWED_HOSTS="example.org", REDIS_URL="",
+                         PAGE_CACHE_ENABLED="false")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].split() == ["django.core.cache.backends.dummy.DummyCache", "False"]
 
 
 def test_production_refuses_a_wildcard_allowed_host():

@@ -67,7 +67,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "website.caching.PageCacheUpdateMiddleware",  # first: stores anonymous pages (see website/caching.py)
+    # Outermost: a HEAD answer loses its body, even when it comes from the page cache (gunicorn sends it).
+    "website.middleware.HeadWithoutBodyMiddleware",
+    "website.caching.PageCacheUpdateMiddleware",  # stores anonymous pages (see website/caching.py)
     "django.middleware.security.SecurityMiddleware",
     "website.middleware.RejectNulBytesMiddleware",  # %00 never reaches a view or the database
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -31,6 +31,18 @@ if not os.environ.get("EMAIL_HOST"):
         "EMAIL_HOST must be set in the environment for production (SMTP server): password resets and the "
         "editors' workflow notifications are sent by e-mail and would otherwise be lost without a trace."
     )
+if not REDIS_URL:  # noqa: F405
+    if PAGE_CACHE_ENABLED:  # noqa: F405
+        raise ImproperlyConfigured(
+            "REDIS_URL must be set in the environment for production (e.g. redis://127.0.0.1:6379/0): the site "
+            "runs in several processes (gunicorn workers, the imports worker), and with a cache local to each "
+            "one, a page unpublished or made private in one process would stay public in the others for up "
+            "to PAGE_CACHE_SECONDS. To run without Redis, say so: PAGE_CACHE_ENABLED=false (every page is "
+            "then computed on each request)."
+        )
+    # Without a shared cache and without the page cache, nothing may be kept per process: menus,
+    # settings or private sections cached in one worker would go stale when another saves them.
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}  # noqa: F405
 SECRET_KEY = os.environ["SECRET_KEY"]
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"Industrie d'avenir <no-reply@{ALLOWED_HOSTS[0]}>")  # noqa: F405
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

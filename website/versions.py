@@ -1,0 +1,148 @@
+"""Cache versions: the one mechanism by which every cached value of the site is invalidated.
+
+A version is a number kept in a cache that every process sees (Redis in production), bumped
+whenever what it stands for changes. A cached value puts the version in its key (or carries it),
+so a bump makes every older entry unreachable at once — in every process, whatever the backend —
+without scanning keys; the old entries expire on their own.
+
+Two versions exist, both instances of :class:`CacheVersion`:
+
+- ``content_version`` (``website.caching``): anything an editor publishes or saves, and any
+  observatory publication. Keys the whole-page cache and the site data (``website.site_cache``).
+- ``data_version`` (``observatory.cache``): observatory publications and imports only. Keys the
+  observatory's figures, which an editor's page publication leaves valid.
+
+Within a request each version is read once and kept in the request's memo
+(:func:`request_scope`, opened by ``website.caching.PageCacheUpdateMiddleware``), with the values
+read under it: a page asks for the territories or a figure several times, and each cache read is
+a network round trip. A bump clears the memo.
+
+A new version starts at the current time in milliseconds rather than at 1: if Redis evicts or
+loses the version key while older entries survive, the fresh number can never equal theirs.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import logging
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from django.core.cache import caches
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+_MISSING = object()
+
+# Per request: the versions read at its start and the values read since. None outside a request.
+_memo: contextvars.ContextVar[dict[Any, Any] | None] = contextvars.ContextVar("cache_versions_memo", default=None)
+
+
+@contextmanager
+def request_scope() -> Iterator[dict[Any, Any]]:
+    """Remember versions and versioned values for the duration of one request."""
+    memo: dict[Any, Any] = {}
+    token = _memo.set(memo)
+    try:
+        yield memo
+    finally:
+        _memo.reset(token)
+
+
+def request_memo() -> dict[Any, Any] | None:
+    """The memo of the current request, or ``None`` outside a request."""
+    return _memo.get()
+
+
+def _fresh() -> int:
+    return int(time.time() * 1000)
+
+
+class CacheVersion:
+    """A version number stored under ``key`` in the cache ``alias`` (resolved at each use, for tests)."""
+
+    def __init__(self, key: str, alias: Callable[[], str] | str):
+        self.key = key
+        self._alias = alias
+
+    def cache(self):
+        return caches[self._alias() if callable(self._alias) else self._alias]
+
+    def remember(self, value: Any) -> int:
+        """Keep a version read by the caller (e.g. together with a page, in one ``get_many``)."""
+        memo = _memo.get()
+        version = int(value)
+        if memo is not None:
+            memo[("version", self.key)] = version
+        return version
+
+    def current(self) -> int:
+        """The version (≥ 1), or 0 when the cache is unavailable (then nothing shared is trusted)."""
+        memo = _memo.get()
+        if memo is not None and ("version", self.key) in memo:
+            return memo[("version", self.key)]
+        try:
+            version = self.cache().get_or_set(self.key, _fresh, timeout=None)
+        except Exception:  # a cache outage must not break the site
+            logger.warning("cache unavailable", exc_info=True)
+            return 0
+        if version is None:  # the backend's own failsafe answered "no value"
+            return 0
+        return self.remember(version)
+
+    def bump(self, **kwargs) -> None:
+        """Invalidate every value cached under this version; usable as a signal receiver.
+
+        Bumped at once, so that the rest of the transaction (and tests) see fresh data, and again
+        when the transaction commits: a request that read the old rows while the change was not
+        yet committed must not have cached them under the new version.
+        """
+        self.bump_now()
+        transaction.on_commit(self.bump_now)
+
+    def bump_now(self) -> None:
+        memo = _memo.get()
+        if memo is not None:
+            memo.clear()  # this request reads the new versions and fresh values from now on
+        cache = self.cache()
+        try:
+            try:
+                cache.incr(self.key)
+            except ValueError:  # no version yet (new or evicted cache)
+                cache.set(self.key, _fresh(), timeout=None)
+        except Exception:
+            logger.warning("could not bump cache version %s", self.key, exc_info=True)
+
+    def cached(self, name: str, build: Callable[[], T], timeout: int | None, alias: str | None = None) -> T:
+        """``build()``, computed once per version (``name`` must identify the value fully).
+
+        Stored in the cache ``alias`` (this version's own cache by default) under
+        ``<name>@v<version>``, and kept in the request's memo. Any cache error is a miss.
+        """
+        memo = _memo.get()
+        if memo is not None and ("value", self.key, name) in memo:
+            return memo[("value", self.key, name)]
+        version = self.current()
+        if not version:  # cache unavailable: no shared state to trust
+            return build()
+        cache = caches[alias] if alias else self.cache()
+        key = f"{name}@v{version}"
+        try:
+            value = cache.get(key, _MISSING)
+        except Exception:
+            logger.warning("cache unavailable", exc_info=True)
+            value = _MISSING
+        if value is _MISSING:
+            value = build()
+            try:
+                cache.set(key, value, timeout)
+            except Exception:
+                logger.warning("cache unavailable", exc_info=True)
+        # Not memoised if content changed while it was built (the bump cleared the memo).
+        if memo is not None and memo.get(("version", self.key)) == version:
+            memo[("value", self.key, name)] = value
+        return value

@@ -282,15 +282,18 @@ class TensionSerializer(serializers.ModelSerializer):
 class HiringProjectsSerializer(serializers.ModelSerializer):
     territory = serializers.CharField(source="territory.key")
     territory_name = serializers.CharField(source="territory.name")
-    fap = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    share_difficult = serializers.FloatField(read_only=True)
-    share_seasonal = serializers.FloatField(read_only=True)
+    # FAP 2009 family of a survey coded in FAP 2009 (until BMO 2023); null for FAP 2021 métiers.
+    fap = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    # Null where the sum or its base is incomplete (secret cells): a share of minimums is no share.
+    share_difficult = serializers.FloatField(read_only=True, allow_null=True)
+    share_seasonal = serializers.FloatField(read_only=True, allow_null=True)
     dataset = DatasetRefSerializer()
 
     class Meta:
         model = HiringProjects
-        fields = ["occupation_code", "occupation_label", "fap", "territory", "territory_name", "year", "projects",
-                  "difficult", "seasonal", "share_difficult", "share_seasonal", "has_secret", "dataset"]
+        fields = ["occupation_code", "occupation_label", "nomenclature", "fap", "territory", "territory_name", "year",
+                  "projects", "difficult", "seasonal", "share_difficult", "share_seasonal", "has_secret",
+                  "projects_partial", "difficult_partial", "seasonal_partial", "dataset"]
 
 
 # --- Views -----------------------------------------------------------------------------------
@@ -388,7 +391,12 @@ class TensionViewSet(ReadOnlyAPI):
 
 @extend_schema_view(list=extend_schema(summary="Projets de recrutement (BMO)"))
 class HiringProjectsViewSet(ReadOnlyAPI):
-    """France Travail BMO hiring projects (secret cells excluded from totals, ``has_secret`` flags them)."""
+    """France Travail BMO hiring projects (secret cells excluded from totals, ``has_secret`` flags them).
+
+    ``nomenclature``: ``fap2009`` or ``fap2021``: a métier code is comparable only within one.
+    ``projects_partial`` (and the same for ``difficult``, ``seasonal``): a secret cell was left out of
+    that sum, which is therefore a minimum (« au moins »); shares are computed only from complete sums.
+    """
 
     serializer_class = HiringProjectsSerializer
     csv_name = "projets-recrutement"

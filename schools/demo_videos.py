@@ -34,13 +34,19 @@ def _document(title: str, path: Path):
     return document
 
 
-def _poster(title: str, path: Path) -> SiteImage:
+def _poster(title: str, path: Path, video_title: str) -> SiteImage:
+    # The library's alt text describes the image wherever an editor reuses it; on the video block
+    # itself the poster is decorative (below).
+    description = f"Image d'aperçu de la vidéo « {video_title} » : son titre sur un fond illustré."
     image = SiteImage.objects.filter(title=title).first()
     if image is None:
-        image = SiteImage(title=title, description="", credit="Illustration générée — Industrie d'avenir")
+        image = SiteImage(title=title, description=description, credit="Illustration générée — Industrie d'avenir")
         with path.open("rb") as handle:
             image.file = ImageFile(handle, name=path.name)
             image.save()
+    elif not image.description:  # demos loaded before the alt text was given
+        image.description = description
+        image.save(update_fields=["description"])
     # The poster repeats the title said next to the player: decorative for screen readers.
     image.contextual_alt_text, image.decorative = "", True
     return image
@@ -65,7 +71,7 @@ def video_blocks() -> list[tuple[str, object]]:
             "video_file": _document(f"Vidéo — {video['title']}", MEDIA_DIR / f"{video['slug']}.mp4"),
             "captions": _document(f"Sous-titres — {video['title']}", MEDIA_DIR / f"{video['slug']}.vtt"),
             "url": "",
-            "poster": _poster(f"Aperçu — {video['title']}", MEDIA_DIR / f"{video['slug']}-poster.png"),
+            "poster": _poster(f"Aperçu — {video['title']}", MEDIA_DIR / f"{video['slug']}-poster.png", video["title"]),
             "duration": f"{seconds} s",
             "transcript": RichText(transcript_html(video)),
         }))

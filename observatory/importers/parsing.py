@@ -566,3 +566,96 @@ class RowChecker:
     def fail(self, column: str | None, value: str | None, message: str) -> None:
         self.failed = True
         self.log.add(self.line, column, value, message)
+
+
+# --- Sheets with title lines (INSEE workbooks) ---------------------------------------------------
+
+#: How far down a workbook sheet its header may be: INSEE's workbooks open each sheet with a title,
+#: the source and the publication date (four or five lines), then a header of labels and one of codes.
+MAX_TITLE_LINES = 10
+
+
+def iter_sheets(stream: IO[bytes], filename: str, log: ProblemLog
+                ) -> Iterator[tuple[str, Iterator[tuple[int, list[str]]]]]:
+    """``(sheet name, rows)`` for every sheet of a workbook, read once; a CSV file is one sheet named ``""``.
+
+    The rows are those of :func:`iter_raw_rows` (non-empty, 1-based line numbers), with the same bounds
+    on workbooks (decompression bomb, columns, rows).
+    """
+    head = stream.read(_SAMPLE_SIZE)
+    if not head:
+        log.add(None, None, None, "le fichier est vide")
+        raise FileRejected(log)
+    if not is_xlsx(head, filename):
+        yield "", iter_raw_rows(_Replay(head, stream), filename, log)  # type: ignore[arg-type]
+        return
+    import openpyxl
+
+    data = io.BytesIO(head + stream.read())
+    unpacked = xlsx_uncompressed_size(data)
+    if unpacked is not None and unpacked > MAX_XLSX_UNCOMPRESSED_BYTES:
+        log.add(None, None, None, f"classeur Excel refusé : il se décompresse en {unpacked // (1024 * 1024)} Mo, "
+                                  f"plus que les {MAX_XLSX_UNCOMPRESSED_BYTES // (1024 * 1024)} Mo admis")
+        raise FileRejected(log)
+    try:
+        workbook = openpyxl.load_workbook(data, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many types for a damaged file
+        log.add(None, None, None, f"classeur Excel illisible ({type(error).__name__}) : fichier tronqué ?")
+        raise FileRejected(log) from None
+
+    def rows(sheet) -> Iterator[tuple[int, list[str]]]:
+        for line_no, values in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_XLSX_COLUMNS), start=1):
+            if line_no > MAX_XLSX_ROWS:
+                log.add(line_no, None, None, "classeur Excel refusé : trop de lignes")
+                raise FileRejected(log)
+            cells = ["" if value is None else _xlsx_text(value) for value in values]
+            if any(cell.strip() for cell in cells):
+                yield line_no, cells
+
+    try:
+        for sheet in workbook.worksheets:
+            yield sheet.title, rows(sheet)
+    finally:
+        workbook.close()
+
+
+class _Replay:
+    """A stream whose first bytes were already read: replays them, then reads on."""
+
+    def __init__(self, head: bytes, stream: IO[bytes]):
+        self._raw = _Prefixed(head, stream)
+
+    def read(self, size: int = -1) -> bytes:
+        if size is None or size < 0:
+            chunks = []
+            while chunk := self._raw.read(1024 * 1024):
+                chunks.append(chunk)
+            return b"".join(chunks)
+        return self._raw.read(size) or b""
+
+
+def find_header(rows: Iterator[tuple[int, list[str]]], columns: list[Column], *, titles_allowed: bool
+                ) -> tuple[int, list[str], dict[str, int]] | tuple[int, list[str], None]:
+    """The header among the first rows: ``(line, cells, column positions)``; positions None when not found.
+
+    ``titles_allowed``: a workbook's title lines may come first (up to :data:`MAX_TITLE_LINES`); in a
+    CSV file the header is the first line, so a title line above it is a shifted header. When no
+    row fits, the first row is returned, for the report to name what it holds.
+    """
+    first: tuple[int, list[str]] | None = None
+    for line, cells in rows:
+        if first is None:
+            first = (line, cells)
+        header = [cell.strip() for cell in cells]
+        index: dict[str, int] = {}
+        for column in columns:
+            position = next((i for i, cell in enumerate(header) if column.matches(cell)), None)
+            if position is not None:
+                index[column.name] = position
+        if all(column.name in index for column in columns if column.required):
+            return line, header, index
+        if not titles_allowed or line >= MAX_TITLE_LINES:
+            break
+    if first is None:
+        return 0, [], None
+    return first[0], [cell.strip() for cell in first[1]], None

@@ -22,6 +22,7 @@ from observatory.models import (
     InputOutputTable,
     OccupationStats,
     TensionIndicator,
+    UnemploymentRate,
 )
 
 from . import (
@@ -35,8 +36,10 @@ from . import (
     rome,
     tension,
     territories,
+    unemployment,
     urssaf,
     writing,
+    zones_emploi,
 )
 
 ETALAB = "Licence Ouverte / Etalab 2.0"
@@ -99,6 +102,11 @@ IMPORT_KINDS: tuple[ImportKind, ...] = (
     ImportKind(DatasetKind.TERRITORIES, "Code officiel géographique", "Insee, COG", "Insee", ETALAB,
                "https://www.insee.fr/fr/information/2560452", territories.parse_territories,
                writing.write_territories),
+    # Zones d'emploi 2020 with their communes (the regional part of an inter-régional zone is the territory);
+    # after the départements, before the Urssaf file, which sums its communes to them.
+    ImportKind(DatasetKind.ZONES_EMPLOI, "Zones d'emploi 2020 : composition communale", "Insee, zonage en zones "
+               "d'emploi 2020", "Insee", ETALAB, "https://www.insee.fr/fr/information/4652957",
+               zones_emploi.parse_communes, writing.write_zones_emploi, filters=("region", "departement")),
     ImportKind(DatasetKind.ROME, "Référentiel des métiers ROME", "France Travail, ROME", "France Travail", ETALAB,
                ROME_URL, rome.parse_rome, writing.write_rome),
     ImportKind(DatasetKind.ROME_RIASEC, "Codes RIASEC des métiers ROME", "France Travail, ROME", "France Travail",
@@ -141,6 +149,10 @@ IMPORT_KINDS: tuple[ImportKind, ...] = (
                inserjeunes.parse_inserjeunes_cfa, writing.write_inserjeunes_cfa,
                Comparison(ApprenticeOutcome, ("uai", "cohort"), tuple(name for _, name, _ in inserjeunes.RATES),
                           text_keyed=True)),
+    ImportKind(DatasetKind.UNEMPLOYMENT_ZONES, "Taux de chômage localisés par zone d'emploi",
+               "Insee, taux de chômage localisés", "Insee", ETALAB, "https://www.insee.fr/fr/statistiques/1893230",
+               unemployment.parse_unemployment, writing.write_unemployment,
+               Comparison(UnemploymentRate, ("territory_id", "year", "quarter"), ("rate",))),
     ImportKind(DatasetKind.OCCUPATION_STATS, "Portrait statistique des métiers", "Dares, Insee (enquête Emploi)",
                "Dares", ETALAB, "https://dares.travail-emploi.gouv.fr/publication/portraits-statistiques-des-metiers",
                occupation_stats.parse_occupation_stats, writing.write_occupation_stats,

@@ -18,8 +18,8 @@ than ``--year`` are not read. Sums by territory are kept in fixed arrays (territ
 :class:`EmploymentTotals`): memory depends on the nomenclature and the territories, not on the file.
 
 Aggregation levels are plain functions ``row → territory key`` (:data:`DEFAULT_LEVELS`: département,
-région). A zone d'emploi level is one more such function: :func:`zone_level` maps a row's commune
-through INSEE's commune → zone table once that table is stored (see docs/observatory-data.md).
+région). The zone d'emploi level is one more such function: :func:`zone_level` maps a row's commune
+through INSEE's commune → zone table, used once that table is stored (see docs/observatory-data.md).
 
 Pure Python (no Django). Registered in :mod:`observatory.importers.registry` as ``employment-urssaf``.
 """
@@ -236,8 +236,8 @@ def region_level(row: UrssafRow) -> str:
 def zone_level(commune_zones: Mapping[str, str]) -> AggregationLevel:
     """The zone d'emploi level, from INSEE's commune → zone 2020 table (``{"59350": "3213"}``).
 
-    Not wired yet: zones d'emploi are loaded by another importer. Once their communes are stored,
-    the writer passes ``(zone_level(table), *DEFAULT_LEVELS)`` to :func:`aggregate_urssaf`. The
+    :func:`~observatory.importers.writing.write_employment_urssaf` passes ``(zone_level(table),
+    *DEFAULT_LEVELS)`` to :func:`aggregate_urssaf` once the communes are stored (``zones-emploi``). The
     Urssaf file's own ``Code zone d'emploi`` is not trusted for this: its zoning vintage may differ
     from the one the site's territories come from.
     """

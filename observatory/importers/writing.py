@@ -32,7 +32,20 @@ from observatory.models import (
 )
 from observatory.tension import family_for_qualified_jobseeker
 
-from . import bmo, employment, fap, inserjeunes, naf, occupation_stats, rome, tension, territories, urssaf
+from . import (
+    bmo,
+    employment,
+    fap,
+    inserjeunes,
+    naf,
+    occupation_stats,
+    rome,
+    tension,
+    territories,
+    unemployment,
+    urssaf,
+    zones_emploi,
+)
 from .parsing import SECRET, ProblemLog
 
 BATCH_SIZE = 2000
@@ -128,6 +141,70 @@ def write_territories(rows: Iterator[territories.TerritoryRow], dataset: Dataset
             yield row.key, {"level": row.level, "code": row.code, "name": row.name, "parent": parent}
 
     _upsert(Territory, values(), "key", result, into=stored)
+
+
+def write_zones_emploi(rows: Iterator[zones_emploi.CommuneRow], dataset: Dataset, result: ImportResult) -> None:
+    """Zones d'emploi as territories (``ZE-3216``; a regional part ``ZE-0054-32``) and their communes.
+
+    A zone's parent is the département holding most of its communes: the level a figure falls back to
+    when the zone has none (zone → département → région), as for a BMO bassin. A zone that straddles
+    départements keeps every commune's own département in :class:`Commune`. Both upserted: a new
+    geography renames or moves, never duplicates.
+    """
+    from collections import Counter
+
+    from observatory.job_titles import search_key
+    from observatory.models import Commune
+
+    communes = list(rows)
+    if not result.log.ok:
+        return
+    departements = {territory.code: territory
+                    for territory in Territory.objects.filter(level=TerritoryLevel.DEPARTEMENT)}
+    regions = dict(Territory.objects.filter(level=TerritoryLevel.REGION).values_list("code", "name"))
+    by_zone: dict[str, list[zones_emploi.CommuneRow]] = {}
+    for row in communes:
+        by_zone.setdefault(row.zone_code, []).append(row)
+    zones = {territory.code: territory for territory in Territory.objects.filter(level=TerritoryLevel.ZONE_EMPLOI)}
+    zone_changes = 0
+    for code, members in by_zone.items():
+        first = members[0]
+        name = first.zone_name
+        if first.is_regional_part:
+            name = f"{name} (partie {regions.get(first.region, first.region)})"
+        main = Counter(member.departement for member in members).most_common(1)[0][0]
+        parent = departements[main]
+        zone = zones.get(code)
+        if zone is None:
+            zones[code] = Territory.objects.create(key=f"ZE-{code}", level=TerritoryLevel.ZONE_EMPLOI, code=code,
+                                                   name=name[:120], parent=parent)
+            zone_changes += 1
+        elif (zone.name, zone.parent_id) != (name[:120], parent.pk):
+            zone.name, zone.parent = name[:120], parent
+            zone.save(update_fields=["name", "parent"])
+            zone_changes += 1
+    stored = {commune.code: commune for commune in Commune.objects.all()}
+    added, changed = [], []
+    for row in communes:
+        result.rows += 1
+        values = {"name": row.name, "search_key": search_key(row.name)[:120], "departement": row.departement,
+                  "zone_id": zones[row.zone_code].pk}
+        commune = stored.get(row.code)
+        if commune is None:
+            added.append(Commune(code=row.code, **values))
+        elif any(getattr(commune, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(commune, name, value)
+            changed.append(commune)
+        else:
+            result.unchanged += 1
+    Commune.objects.bulk_create(added, batch_size=BATCH_SIZE)
+    Commune.objects.bulk_update(changed, ["name", "search_key", "departement", "zone"], batch_size=BATCH_SIZE)
+    result.created, result.updated = len(added), len(changed)
+    parts = sorted(code for code, members in by_zone.items() if members[0].is_regional_part)
+    result.notes.append(f"{len(by_zone)} zone(s) d'emploi ({len(parts)} partie(s) régionale(s) de zones "
+                        f"interrégionales{' : ' + ', '.join(parts) if parts else ''}), {zone_changes} ajoutée(s) ou "
+                        "modifiée(s) ; chaque zone rattachée au département de la plupart de ses communes.")
 
 
 def write_rome(rows: Iterator[rome.RomeRow | rome.Rome4Row], dataset: Dataset, result: ImportResult) -> None:
@@ -437,16 +514,22 @@ def write_employment(rows: Iterator[employment.EmploymentRow], dataset: Dataset,
 
 
 def write_employment_urssaf(rows: Iterator[urssaf.UrssafRow], dataset: Dataset, result: ImportResult) -> None:
-    """Commune × APE rows summed to département and région (France for an unfiltered multi-region
-    file), then written as :class:`Employment` rows — the same rows as the ``employment`` kind, so the
+    """Commune × APE rows summed to zone d'emploi (once the communes are imported: ``zones-emploi``),
+    département and région (France for an unfiltered multi-region file), then written as :class:`Employment` rows — the same rows as the ``employment`` kind, so the
     industry figures (sector, filières, input–output) read them unchanged.
 
     A sum that leaves out a secret commune is stored with ``is_secret`` (a lower bound); a sum with
-    nothing but secret communes has no value. Zones d'emploi: see :func:`urssaf.zone_level`.
+    nothing but secret communes has no value. Zones d'emploi: :func:`urssaf.zone_level` over the stored
+    commune → zone table (INSEE's, not the Urssaf file's own zone column, whose zoning may differ).
     """
     naf_ids = dict(NafActivity.objects.filter(level=NafActivity.Level.SUBCLASS).values_list("code", "pk"))
-    totals = urssaf.aggregate_urssaf(rows, sorted(naf_ids), nation=not result.filters.keys() & {"region",
-                                                                                                  "departement"})
+    from observatory.models import Commune
+
+    # Zones d'emploi through INSEE's commune table (zones-emploi import), when it is loaded.
+    commune_zones = dict(Commune.objects.values_list("code", "zone__code"))
+    levels = (urssaf.zone_level(commune_zones), *urssaf.DEFAULT_LEVELS) if commune_zones else urssaf.DEFAULT_LEVELS
+    totals = urssaf.aggregate_urssaf(rows, sorted(naf_ids), levels=levels,
+                                     nation=not result.filters.keys() & {"region", "departement"})
     if not result.log.ok:
         return
     if totals.years:
@@ -461,8 +544,23 @@ def write_employment_urssaf(rows: Iterator[urssaf.UrssafRow], dataset: Dataset, 
     scope = ("filtré sur " + ", ".join(f"{name} {value}" for name, value in result.filters.items())
              if result.filters else "et France")
     result.notes.append(f"{totals.source_rows} ligne(s) commune × APE agrégée(s) en {result.rows} valeur(s) par "
-                        f"département et région ({scope}), années {years} ; une case vide secrète est laissée "
+                        f"{'zone d’emploi, ' if commune_zones else ''}département et région ({scope}), années {years} ; une case vide secrète est laissée "
                         "hors des sommes, qui sont alors des minimums.")
+
+
+def write_unemployment(rows: Iterator[unemployment.UnemploymentRow], dataset: Dataset, result: ImportResult) -> None:
+    from observatory.models import UnemploymentRate
+
+    territory_ids = dict(Territory.objects.values_list("key", "pk"))
+    places = {pk: key for key, pk in territory_ids.items()}
+
+    def values() -> Iterator[tuple[int, tuple]]:
+        for row in rows:
+            _track_vintage(dataset, row.year)
+            yield row.line, (dataset.pk, territory_ids[row.territory], row.year, row.quarter, row.rate)
+
+    _insert_in_batches(UnemploymentRate, ["dataset", "territory", "year", "quarter", "rate"], values(), result,
+                       lambda v: f"{places[v[1]]} / {v[2]}-T{v[3]}")
 
 
 def write_inserjeunes_cfa(rows: Iterator[inserjeunes.CfaOutcomeRow], dataset: Dataset, result: ImportResult) -> None:

@@ -11,8 +11,10 @@ from .indicators import (
     OccupationStats,
     OccupationTension,
     TensionIndicator,
+    UnemploymentRate,
 )
 from .nomenclatures import (
+    Commune,
     FapFamily,
     NafActivity,
     Rome4Occupation,
@@ -31,6 +33,7 @@ __all__ = [
     "PUBLICATION_CADENCES",
     "ApprenticeOutcome",
     "BmoOccupation",
+    "Commune",
     "Dataset",
     "DatasetKind",
     "DatasetStatus",
@@ -54,6 +57,7 @@ __all__ = [
     "TensionIndicator",
     "Territory",
     "TerritoryLevel",
+    "UnemploymentRate",
     "territory_key",
 ]
 from .industry import Breakdown, Definition, Filiere, FiliereScope, IndustryEmploymentResult, InputOutputTable, ScopeKind  # noqa: F401, I001

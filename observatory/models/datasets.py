@@ -11,6 +11,7 @@ from observatory.freshness import Cadence
 
 class DatasetKind(models.TextChoices):
     TERRITORIES = "territories", _("Territoires (COG INSEE)")
+    ZONES_EMPLOI = "zones-emploi", _("Zones d'emploi 2020 et leurs communes (Insee)")
     ROME = "rome", _("Métiers ROME")
     ROME_RIASEC = "rome-riasec", _("Codes RIASEC des métiers ROME")
     ROME_APPELLATIONS = "rome-appellations", _("Appellations des métiers ROME (intitulés d'emploi)")
@@ -24,6 +25,7 @@ class DatasetKind(models.TextChoices):
     EMPLOYMENT_URSSAF = "employment-urssaf", _("Emploi salarié privé par commune × APE (Urssaf)")
     INSERJEUNES_CFA = "inserjeunes-cfa", _("Devenir des apprentis par CFA (InserJeunes)")
     OCCUPATION_STATS = "occupation-stats", _("Portrait statistique des métiers (Dares)")
+    UNEMPLOYMENT_ZONES = "unemployment-zones", _("Taux de chômage par zone d'emploi (Insee)")
     # Input–output tables (industry definitions, see observatory/industry_import.py).
     IO_TABLE = "io-table", _("Tableau entrées-sorties symétrique")
     IO_INSEE_A38 = "io-insee-a38", _("Tableau entrées-sorties INSEE A38")
@@ -58,6 +60,10 @@ PUBLICATION_CADENCES: dict[str, Cadence | None] = {
     DatasetKind.INSERJEUNES_CFA: None,
     DatasetKind.OCCUPATION_STATS: None,
     DatasetKind.TERRITORIES: None,
+    DatasetKind.ZONES_EMPLOI: None,
+    # Quarterly (each quarter about three months after its end, past quarters revised): no yearly
+    # edition for the freshness check to wait for.
+    DatasetKind.UNEMPLOYMENT_ZONES: None,
     DatasetKind.ROME: None,
     DatasetKind.ROME_RIASEC: None,
     DatasetKind.ROME_APPELLATIONS: None,
@@ -71,7 +77,7 @@ PUBLICATION_CADENCES: dict[str, Cadence | None] = {
 
 #: Kinds that describe nomenclatures: applied directly (upsert), never versioned per vintage.
 NOMENCLATURE_KINDS = frozenset({
-    DatasetKind.TERRITORIES, DatasetKind.ROME, DatasetKind.ROME_RIASEC, DatasetKind.ROME_APPELLATIONS, DatasetKind.FAP,
+    DatasetKind.TERRITORIES, DatasetKind.ZONES_EMPLOI, DatasetKind.ROME, DatasetKind.ROME_RIASEC, DatasetKind.ROME_APPELLATIONS, DatasetKind.FAP,
     DatasetKind.FAP_ROME, DatasetKind.NAF, DatasetKind.FAP2021,
 })
 

@@ -200,6 +200,37 @@ class ApprenticeOutcome(models.Model):
         return f"{self.uai} · {self.cohort}"
 
 
+class UnemploymentRate(models.Model):
+    """INSEE localised unemployment rate (ILO definition, %, seasonally adjusted quarterly average) of one
+    zone d'emploi (or regional part of one) × quarter: « Taux de chômage localisés », Insee.
+
+    ``year`` and ``quarter`` (1–4) together name the period published as ``2023-T3``.
+    """
+
+    dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="unemployment_rows")
+    territory = models.ForeignKey(Territory, on_delete=models.PROTECT, related_name="unemployment_rows")
+    year = models.PositiveSmallIntegerField(_("année"))
+    quarter = models.PositiveSmallIntegerField(_("trimestre"))
+    rate = models.FloatField(_("taux de chômage (%)"))
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("taux de chômage par zone d'emploi")
+        verbose_name_plural = _("taux de chômage par zone d'emploi")
+        constraints = [models.UniqueConstraint(fields=["dataset", "territory", "year", "quarter"],
+                                               name="observatory_unemployment_unique")]
+        indexes = [models.Index(fields=["territory", "year", "quarter"], name="observatory_unemp_terr_q")]
+
+    def __str__(self) -> str:
+        return f"{self.territory_id} · {self.period}"
+
+    @property
+    def period(self) -> str:
+        """The period as INSEE writes it: ``2023-T3``."""
+        return f"{self.year}-T{self.quarter}"
+
+
 class OccupationStats(models.Model):
     """DARES « Portrait statistique des métiers » figures for a FAP family (France).
 

@@ -74,6 +74,30 @@ class Territory(models.Model):
         return chain
 
 
+class Commune(models.Model):
+    """A commune of the official geographic code with its zone d'emploi 2020 (INSEE « composition communale »).
+
+    ``zone`` is the territory the site shows for it: the zone d'emploi, or its regional part when the
+    zone straddles two régions (``ZE-0054-32``, Beauvais, Hauts-de-France part). ``search_key`` is the
+    name without accents, case or punctuation (« saint omer » for Saint-Omer), for the commune search.
+    """
+
+    code = models.CharField(_("code commune INSEE"), max_length=5, unique=True)
+    name = models.CharField(_("nom"), max_length=120)
+    search_key = models.CharField(_("clé de recherche"), max_length=120, db_index=True)
+    departement = models.CharField(_("code département"), max_length=3)
+    zone = models.ForeignKey(Territory, on_delete=models.PROTECT, related_name="communes",
+                             verbose_name=_("zone d'emploi"))
+
+    class Meta:
+        verbose_name = _("commune")
+        verbose_name_plural = _("communes")
+        ordering = ["search_key", "code"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.departement})"
+
+
 class RomeOccupation(models.Model):
     """An occupation of France Travail's ROME referential (v3 codes such as ``H2913``, kept in ROME 4)."""
 

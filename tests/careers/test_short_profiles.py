@@ -197,3 +197,12 @@ def test_the_report_sorts_short_profiles_by_their_metiers_hiring_projects_in_the
     html = admin_client.get("/admin/fiches-courtes/", {"ordering": "-hiring_projects"}).content.decode()
     assert html.index("N1103") < html.index("H2201")
     assert "300" in html and "120" in html
+
+
+def test_short_profiles_are_in_the_sitemap_and_the_job_listing(client, profile_index, occupations):
+    create_occupation_pages(profile_index)
+    page = JobProfilePage.objects.get(rome_codes="H2201")
+    assert page.full_url in client.get("/sitemap.xml").content.decode()
+    listing = client.get(profile_index.url).content.decode()
+    assert page.title.replace("'", "&#x27;") in listing
+    assert "Fiche courte : les données officielles du métier" in listing

@@ -68,6 +68,7 @@ class CacheVersion:
     def __init__(self, key: str, alias: Callable[[], str] | str):
         self.key = key
         self._alias = alias
+        self._local: dict[str, tuple[int, Any]] = {}
 
     def cache(self):
         return caches[self._alias() if callable(self._alias) else self._alias]
@@ -116,6 +117,26 @@ class CacheVersion:
                 cache.set(self.key, _fresh(), timeout=None)
         except Exception:
             logger.warning("could not bump cache version %s", self.key, exc_info=True)
+
+    def local(self, name: str, build: Callable[[], T]) -> T:
+        """``build()``, kept in this process's memory until the version moves (one value per ``name``).
+
+        For values that are costly to unpickle (model instances with their prefetched relations,
+        read on every render of a listing) and small in number: no cache round trip at all, only
+        the version, which the request has read anyway. The value is shared by the requests of the
+        process: callers must not change it (copy the instances they annotate).
+        """
+        version = self.current()
+        if not version:
+            return build()
+        held = self._local.get(name)
+        if held is not None and held[0] == version:
+            return held[1]
+        value = build()
+        memo = _memo.get()
+        if memo is None or memo.get(("version", self.key)) == version:  # not if content changed meanwhile
+            self._local[name] = (version, value)
+        return value
 
     def cached(self, name: str, build: Callable[[], T], timeout: int | None, alias: str | None = None) -> T:
         """``build()``, computed once per version (``name`` must identify the value fully).

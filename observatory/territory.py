@@ -126,3 +126,23 @@ def choose_territory(request: HttpRequest) -> HttpResponse:
                       status=400)
     response = HttpResponseRedirect(next_url)
     return remember_territory(response, territory, secure=request.is_secure())
+
+
+@require_GET
+def choose_commune(request: HttpRequest) -> HttpResponse:
+    """``/territoire/commune/?commune=Saint-Omer&next=/metiers/``: the commune's zone d'emploi becomes the
+    territory (one match), or the matches are listed as links that choose it (works without JS)."""
+    from django.shortcuts import render
+
+    from observatory.commune_search import find_communes
+
+    next_url = request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        next_url = "/"
+    search = find_communes(request.GET.get("commune", ""))
+    commune = search.single if search.exact or len(search.communes) == 1 else None
+    if commune is not None:
+        return remember_territory(HttpResponseRedirect(next_url), commune.zone, secure=request.is_secure())
+    status = 200 if search.communes or not search.query else 404
+    return render(request, "observatory/commune_search.html", {"search": search, "next": next_url}, status=status)

@@ -9,7 +9,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.routers import APIRootView, DefaultRouter
 
 from observatory import api, api_industry
-from observatory.territory import choose_territory
+from observatory.territory import choose_commune, choose_territory
 
 
 class ApiRoot(APIRootView):
@@ -39,4 +39,5 @@ api_urlpatterns = [
 urlpatterns = [
     path("api/v1/", include(api_urlpatterns)),
     path("territoire/", choose_territory, name="choose_territory"),
+    path("territoire/commune/", choose_commune, name="choose_commune"),
 ]

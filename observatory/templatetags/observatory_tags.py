@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django import template
 from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
 
 from observatory.cache import TIMEOUT, versioned_key
 from observatory.figures import french_number, french_percent
+from observatory.models import Commune, TerritoryLevel
 from observatory.services import top_tension_occupations
 from observatory.territory import COOKIE_NAME, get_visitor_territory, selectable_territories
 
@@ -51,13 +53,41 @@ def territory_selector(context) -> dict:
         region_code = settings.website.SiteSettings.region_code if settings else None
     except Exception:  # no site settings for this request
         region_code = None
-    key = versioned_key("territory-choices", region_code or "")
-    choices = cache.get(key)
-    if choices is None:
-        choices = [(item.key, item.name, item.get_level_display()) for item in selectable_territories(region_code)]
-        cache.set(key, choices, TIMEOUT)
-    return {"territory": territory, "choices": choices, "field_name": COOKIE_NAME,
+    key = versioned_key("territory-choice-groups", region_code or "")
+    cached = cache.get(key)
+    if cached is None:
+        cached = (grouped_choices(selectable_territories(region_code)), Commune.objects.exists())
+        cache.set(key, cached, TIMEOUT)
+    choices, has_communes = cached
+    return {"territory": territory, "choices": choices, "has_communes": has_communes, "field_name": COOKIE_NAME,
             "next": request.get_full_path()}
+
+
+def grouped_choices(territories) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """The chooser's options: the region alone, then one group per département (itself, then its zones
+    d'emploi by name); zones hung directly under the region (loaded without communes) in a group of their own."""
+    groups: dict[int, tuple[str, list]] = {}
+    loose: list = []
+    region: list = []
+    for item in territories:
+        if item.level == TerritoryLevel.DEPARTEMENT:
+            groups.setdefault(item.pk, (item.name, []))[1].insert(0, item)
+    for item in territories:
+        if item.level == TerritoryLevel.REGION:
+            region.append(item)
+        elif item.level == TerritoryLevel.ZONE_EMPLOI:
+            (groups[item.parent_id][1] if item.parent_id in groups else loose).append(item)
+
+    def options(items):
+        return [(item.key, item.name, str(item.get_level_display())) for item in items]
+
+    result = [("", options(region))]
+    for name, items in sorted(groups.values(), key=lambda group: group[1][0].code):
+        head, zones = items[0], sorted(items[1:], key=lambda zone: zone.name)
+        result.append((str(name), options([head, *zones])))
+    if loose:
+        result.append((str(_("Zones d'emploi")), options(sorted(loose, key=lambda zone: zone.name))))
+    return result
 
 
 @register.simple_tag(takes_context=True)

@@ -36,7 +36,7 @@ def test_home_key_figures_show_source_and_pass_axe(page, demo_server):
 def test_territory_selector_works_without_javascript(no_js_page, demo_server):
     no_js_page.goto(demo_server.url + "/observatoire/")
     no_js_page.select_option("#territory-choice", "DEP-62")
-    no_js_page.locator(".territory-bar button[type=submit]").click()
+    no_js_page.locator(".territory-bar__form button[type=submit]").click()
     no_js_page.wait_for_url("**/observatoire/")
     assert "Pas-de-Calais" in no_js_page.locator(".territory-bar__current").inner_text()
     assert "Pas-de-Calais" in no_js_page.locator(".hiring-occupations").inner_text()

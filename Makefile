@@ -13,12 +13,12 @@ PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS)
 TESTS ?= not browser
 BROWSER_TESTS ?= yes
 
-.PHONY: run install migrate demo test test-fast lint check bench tools clean help
+.PHONY: run install migrate demo test test-fast lint check bench bench-peer tools clean help
 
 help:
 	@echo "make run   — installe, migre, charge la démo, sert le site sur http://127.0.0.1:$(PORT) avec le processus des imports"
 	@echo "make test  — installe les outils de test et lance toute la suite (pytest)"
-	@echo "make lint  — ruff ; make bench — mesures de performance ; make clean — repart de zéro"
+	@echo "make lint  — ruff ; make bench — mesures de performance (make bench-peer : comparaison avec bakerydemo) ; make clean — repart de zéro"
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 ou plus est nécessaire")'
@@ -74,6 +74,11 @@ tools: node_modules/.package-lock.json
 bench: install tools
 	@command -v wrk >/dev/null 2>&1 || echo "wrk absent : débits non mesurés (apt-get install wrk)"
 	$(BIN)/python -m bench
+
+# Side by side with wagtail/bakerydemo (prepared by ../shared/peers/prepare-bakerydemo.sh): ratios per page pair.
+bench-peer: install
+	@command -v wrk >/dev/null 2>&1 || echo "wrk absent : débits non mesurés (apt-get install wrk)"
+	BENCH_SQLITE=1 $(BIN)/python -m bench peer
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media private staticfiles test-media .pytest_cache

@@ -43,6 +43,7 @@ from observatory.models import (
     TensionIndicator,
     Territory,
     TerritoryLevel,
+    UnemploymentRate,
 )
 from observatory.tension import LEVEL_LABELS
 from website.csv_safety import neutralise_row
@@ -296,6 +297,17 @@ class HiringProjectsSerializer(serializers.ModelSerializer):
                   "projects_partial", "difficult_partial", "seasonal_partial", "dataset"]
 
 
+class UnemploymentRateSerializer(serializers.ModelSerializer):
+    territory = serializers.CharField(source="territory.key")
+    territory_name = serializers.CharField(source="territory.name")
+    period = serializers.CharField(read_only=True, help_text="Trimestre comme l'écrit l'Insee : 2023-T3.")
+    dataset = DatasetRefSerializer()
+
+    class Meta:
+        model = UnemploymentRate
+        fields = ["territory", "territory_name", "year", "quarter", "period", "rate", "dataset"]
+
+
 # --- Views -----------------------------------------------------------------------------------
 
 class ReadOnlyAPI(ValidatedFiltersMixin, viewsets.ReadOnlyModelViewSet):
@@ -417,6 +429,33 @@ class HiringProjectsViewSet(ReadOnlyAPI):
             queryset = queryset.filter(occupation_code=cleaned["occupation"])
         if "year" in cleaned:
             queryset = queryset.filter(year=cleaned["year"])
+        return queryset
+
+
+@extend_schema_view(list=extend_schema(summary="Taux de chômage par zone d'emploi (Insee)"))
+class UnemploymentRateViewSet(ReadOnlyAPI):
+    """INSEE localised unemployment rate (ILO, %, seasonally adjusted quarterly average) by zone d'emploi.
+
+    A zone straddling two régions is given by its regional part (``ZE-0054-32``).
+    """
+
+    serializer_class = UnemploymentRateSerializer
+    csv_name = "taux-chomage-zones-emploi"
+    filters = {"territory": TERRITORY_KEY, "year": YEAR,
+               "quarter": integer(1, 4, "trimestre attendu (1 à 4)", "Trimestre de l'année : 1 à 4.")}
+
+    def get_queryset(self) -> QuerySet:
+        queryset = (UnemploymentRate.objects.published().select_related("territory", "dataset")
+                    .order_by("territory__key", "year", "quarter"))
+        if self.action != "list":
+            return queryset
+        cleaned = self.clean_filters()
+        if "territory" in cleaned:
+            queryset = queryset.filter(territory=self.territory_or_404(cleaned["territory"]))
+        if "year" in cleaned:
+            queryset = queryset.filter(year=cleaned["year"])
+        if "quarter" in cleaned:
+            queryset = queryset.filter(quarter=cleaned["quarter"])
         return queryset
 
 

@@ -26,6 +26,7 @@ router.register("occupations", api.OccupationViewSet, basename="api-occupation")
 router.register("tension", api.TensionViewSet, basename="api-tension")
 router.register("hiring-projects", api.HiringProjectsViewSet, basename="api-hiring-projects")
 router.register("datasets", api.DatasetViewSet, basename="api-dataset")
+router.register("unemployment", api.UnemploymentRateViewSet, basename="api-unemployment")
 router.register("industry-employment", api_industry.IndustryEmploymentViewSet, basename="api-industry-employment")
 router.register("io/multipliers", api_industry.IOMultipliersViewSet, basename="api-io-multipliers")
 

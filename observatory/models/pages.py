@@ -66,6 +66,9 @@ class ObservatoryIndexPage(HeroMixin, SitePage):
         from observatory.hiring import top_hiring_projects
 
         context["top_hiring"] = top_hiring_projects(territory, limit=self.ranking_limit) if territory else []
+        from observatory.unemployment import unemployment_for
+
+        context["unemployment"] = unemployment_for(territory)
         if territory and self.featured_rome_code:
             from observatory.services import tension_for_occupation
 

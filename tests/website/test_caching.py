@@ -350,6 +350,8 @@ def _wsgi_head(path: str) -> tuple[str, dict[str, str], bytes]:
     """A HEAD request through Django's WSGI handler, as gunicorn calls it (the test client drops the
     body itself, which would hide the bug)."""
     from django.core.handlers.wsgi import WSGIHandler
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
     from django.test import RequestFactory
 
     environ = RequestFactory().head(path).environ
@@ -358,7 +360,17 @@ def _wsgi_head(path: str) -> tuple[str, dict[str, str], bytes]:
     def start_response(status, headers, exc_info=None):
         captured["status"], captured["headers"] = status, dict(headers)
 
-    body = b"".join(WSGIHandler()(environ, start_response))
+    # As Django's test client does: the handler would otherwise close the test's database connection
+    # at the end of the request (a real server opens a new one; the test's transaction would be lost).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        response = WSGIHandler()(environ, start_response)
+        body = b"".join(response)
+        response.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return captured["status"], captured["headers"], body
 
 

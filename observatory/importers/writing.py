@@ -317,15 +317,20 @@ def write_fap_rome(rows: Iterator[fap.FapRomeRow], dataset: Dataset, result: Imp
     result.unchanged = len(wanted) - len(added) - len(changed)
 
 
-def write_naf(rows: Iterator[naf.NafRow], dataset: Dataset, result: ImportResult) -> None:
-    existing = {obj.code: obj for obj in NafActivity.objects.all()}
+def _upsert_tree(model: type[models.Model], rows: Iterator[Any], values: Callable[[Any, dict], dict[str, Any]],
+                 result: ImportResult) -> None:
+    """Create or update code-keyed rows of a hierarchy, each parent read or written before its children.
+
+    ``values(row, existing)`` gives the fields of a row; ``existing`` maps the codes seen so far (stored
+    or just written) to their objects, for the ``parent`` link.
+    """
+    existing = {obj.code: obj for obj in model.objects.all()}
     for row in rows:
         result.rows += 1
-        fields = {"label": row.label[:250], "level": row.level, "a38": row.a38,
-                  "parent": existing.get(row.parent_code) if row.parent_code else None}
+        fields = values(row, existing)
         obj = existing.get(row.code)
         if obj is None:
-            existing[row.code] = NafActivity.objects.create(code=row.code, **fields)
+            existing[row.code] = model.objects.create(code=row.code, **fields)
             result.created += 1
         elif any(getattr(obj, name) != value for name, value in fields.items()):
             for name, value in fields.items():
@@ -334,6 +339,13 @@ def write_naf(rows: Iterator[naf.NafRow], dataset: Dataset, result: ImportResult
             result.updated += 1
         else:
             result.unchanged += 1
+
+
+def write_naf(rows: Iterator[naf.NafRow], dataset: Dataset, result: ImportResult) -> None:
+    _upsert_tree(NafActivity, rows, lambda row, existing: {
+        "label": row.label[:250], "level": row.level, "a38": row.a38,
+        "parent": existing.get(row.parent_code) if row.parent_code else None,
+    }, result)
 
 
 def insert_rows(model: type[models.Model], fields: list[str], rows: Iterable[tuple]) -> None:
@@ -478,22 +490,10 @@ def _store_bmo_occupations(occupations: dict[tuple[str, str], tuple[str, str, st
 
 
 def write_fap2021(rows: Iterator[fap.Fap2021Row], dataset: Dataset, result: ImportResult) -> None:
-    existing = {family.code: family for family in Fap2021Family.objects.all()}
-    for row in rows:
-        result.rows += 1
-        fields = {"label": row.label[:250], "level": row.level,
-                  "parent": existing.get(row.parent_code) if row.parent_code else None}
-        family = existing.get(row.code)
-        if family is None:
-            existing[row.code] = Fap2021Family.objects.create(code=row.code, **fields)
-            result.created += 1
-        elif any(getattr(family, name) != value for name, value in fields.items()):
-            for name, value in fields.items():
-                setattr(family, name, value)
-            family.save()
-            result.updated += 1
-        else:
-            result.unchanged += 1
+    _upsert_tree(Fap2021Family, rows, lambda row, existing: {
+        "label": row.label[:250], "level": row.level,
+        "parent": existing.get(row.parent_code) if row.parent_code else None,
+    }, result)
 
 
 def write_employment(rows: Iterator[employment.EmploymentRow], dataset: Dataset, result: ImportResult) -> None:

@@ -144,5 +144,6 @@ def choose_commune(request: HttpRequest) -> HttpResponse:
     commune = search.single if search.exact or len(search.communes) == 1 else None
     if commune is not None:
         return remember_territory(HttpResponseRedirect(next_url), commune.zone, secure=request.is_secure())
-    status = 200 if search.communes or not search.query else 404
-    return render(request, "observatory/commune_search.html", {"search": search, "next": next_url}, status=status)
+    # A search that finds nothing is still a search page (like the site search's « 0 résultat »), with
+    # its message and the form to try again: not a missing page.
+    return render(request, "observatory/commune_search.html", {"search": search, "next": next_url})

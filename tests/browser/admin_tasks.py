@@ -126,12 +126,30 @@ def choose_in_modal(page: Page, scope, choice: str | None = None) -> None:
         "() => ![...document.querySelectorAll('.modal')].some(m => getComputedStyle(m).display !== 'none')")
 
 
+def show_action(page: Page, action_name: str | re.Pattern):
+    """Open the footer's « Plus d'actions » menu until ``action_name`` shows; return that button.
+
+    The menu is a Stimulus dropdown: a click that lands before Wagtail's scripts have connected it
+    opens nothing, so the toggle is clicked again until the action shows (a person would too).
+    """
+    footer = page.locator("footer .w-dropdown-button").first
+    action = footer.get_by_role("button", name=action_name)
+    for _attempt in range(4):
+        if not action.is_visible():
+            footer.get_by_role("button", name="Plus d'actions").click()
+        try:
+            expect(action).to_be_visible(timeout=5000)
+            break
+        except AssertionError:
+            continue
+    return action
+
+
 def open_actions_and(page: Page, action_name: str | re.Pattern) -> None:
     """Click an action of the footer's « Plus d'actions » menu (submit, publish…)."""
-    footer = page.locator("footer .w-dropdown-button").first
-    footer.get_by_role("button", name="Plus d'actions").click()
+    action = show_action(page, action_name)
     with page.expect_navigation():  # the form is posted; the autosave's error marks belong to the old page
-        footer.get_by_role("button", name=action_name).click()
+        action.click()
 
 
 def expect_saved(page: Page) -> None:
@@ -258,9 +276,7 @@ def page_id_by_title(page: Page, base_url: str, title: str) -> str:
 def request_changes(page: Page, base_url: str, page_id: str, comment: str) -> None:
     """As the Region: send a page in moderation back to its author, with a comment."""
     page.goto(f"{base_url}/admin/pages/{page_id}/edit/")
-    footer = page.locator("footer .w-dropdown-button").first
-    footer.get_by_role("button", name="Plus d'actions").click()
-    footer.get_by_role("button", name="Demander des modifications").click()
+    show_action(page, "Demander des modifications").click()
     dialog = page.locator(".modal").filter(has=page.locator("textarea")).last
     expect(dialog).to_be_visible()
     dialog.locator("textarea").fill(comment)

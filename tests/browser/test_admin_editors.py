@@ -85,9 +85,7 @@ def test_the_agency_writes_a_classroom_kit_with_two_documents_and_submits_it(edi
 def test_the_agency_cannot_publish_a_page_only_submit_it(editor, demo_server, parents):
     tasks.sign_in(editor, demo_server.url, "agence")
     editor.goto(f"{demo_server.url}/admin/pages/add/website/campaignpage/{parents['campaigns']}/")
-    footer = editor.locator("footer .w-dropdown-button").first
-    footer.get_by_role("button", name="Plus d'actions").click()
-    expect(footer.get_by_role("button", name="Soumettre à Validation Région")).to_be_visible()
+    expect(tasks.show_action(editor, "Soumettre à Validation Région")).to_be_visible()
     expect(editor.locator("footer button[name='action-publish']")).to_have_count(0)
     assert_no_problem(editor)
 

@@ -260,29 +260,15 @@ def write_rome_riasec(rows: Iterator[rome.RiasecRow], dataset: Dataset, result: 
 
 
 def write_fap(rows: Iterator[fap.FapRow], dataset: Dataset, result: ImportResult) -> None:
-    stored: dict[str, FapFamily] = {f.code: f for f in FapFamily.objects.all()}
+    stored: dict[str, FapFamily] = {}
 
     def values() -> Iterator[tuple[str, dict[str, Any]]]:
         for row in rows:
+            # Parents come before their children (in the file or already stored).
             yield row.code, {"label": row.label, "level": row.level,
                              "parent": stored.get(row.parent_code) if row.parent_code else None}
 
-    # _upsert returns its own map; parents come before children in the file, so refresh as we go.
-    existing = {getattr(obj, "code"): obj for obj in FapFamily.objects.all()}  # noqa: B009
-    for code, fields in values():
-        result.rows += 1
-        obj = existing.get(code)
-        if obj is None:
-            obj = FapFamily.objects.create(code=code, **fields)
-            result.created += 1
-        elif any(getattr(obj, name) != value for name, value in fields.items()):
-            for name, value in fields.items():
-                setattr(obj, name, value)
-            obj.save()
-            result.updated += 1
-        else:
-            result.unchanged += 1
-        existing[code] = stored[code] = obj
+    _upsert(FapFamily, values(), "code", result, into=stored)
 
 
 def write_fap_rome(rows: Iterator[fap.FapRomeRow], dataset: Dataset, result: ImportResult) -> None:
@@ -317,35 +303,17 @@ def write_fap_rome(rows: Iterator[fap.FapRomeRow], dataset: Dataset, result: Imp
     result.unchanged = len(wanted) - len(added) - len(changed)
 
 
-def _upsert_tree(model: type[models.Model], rows: Iterator[Any], values: Callable[[Any, dict], dict[str, Any]],
-                 result: ImportResult) -> None:
-    """Create or update code-keyed rows of a hierarchy, each parent read or written before its children.
-
-    ``values(row, existing)`` gives the fields of a row; ``existing`` maps the codes seen so far (stored
-    or just written) to their objects, for the ``parent`` link.
-    """
-    existing = {obj.code: obj for obj in model.objects.all()}
+def _tree_values(rows: Iterator[Any], stored: dict, fields) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(code, values)`` of a hierarchy's rows for :func:`_upsert`, each ``parent`` read from ``stored``
+    (the objects written so far, or already in the database: parents come before their children)."""
     for row in rows:
-        result.rows += 1
-        fields = values(row, existing)
-        obj = existing.get(row.code)
-        if obj is None:
-            existing[row.code] = model.objects.create(code=row.code, **fields)
-            result.created += 1
-        elif any(getattr(obj, name) != value for name, value in fields.items()):
-            for name, value in fields.items():
-                setattr(obj, name, value)
-            obj.save()
-            result.updated += 1
-        else:
-            result.unchanged += 1
+        yield row.code, {**fields(row), "parent": stored.get(row.parent_code) if row.parent_code else None}
 
 
 def write_naf(rows: Iterator[naf.NafRow], dataset: Dataset, result: ImportResult) -> None:
-    _upsert_tree(NafActivity, rows, lambda row, existing: {
-        "label": row.label[:250], "level": row.level, "a38": row.a38,
-        "parent": existing.get(row.parent_code) if row.parent_code else None,
-    }, result)
+    stored: dict[str, NafActivity] = {}
+    values = _tree_values(rows, stored, lambda row: {"label": row.label[:250], "level": row.level, "a38": row.a38})
+    _upsert(NafActivity, values, "code", result, into=stored)
 
 
 def insert_rows(model: type[models.Model], fields: list[str], rows: Iterable[tuple]) -> None:
@@ -490,10 +458,9 @@ def _store_bmo_occupations(occupations: dict[tuple[str, str], tuple[str, str, st
 
 
 def write_fap2021(rows: Iterator[fap.Fap2021Row], dataset: Dataset, result: ImportResult) -> None:
-    _upsert_tree(Fap2021Family, rows, lambda row, existing: {
-        "label": row.label[:250], "level": row.level,
-        "parent": existing.get(row.parent_code) if row.parent_code else None,
-    }, result)
+    stored: dict[str, Fap2021Family] = {}
+    _upsert(Fap2021Family, _tree_values(rows, stored, lambda row: {"label": row.label[:250], "level": row.level}),
+            "code", result, into=stored)
 
 
 def write_employment(rows: Iterator[employment.EmploymentRow], dataset: Dataset, result: ImportResult) -> None:

@@ -192,7 +192,10 @@ def create_job_profile(page: Page, base_url: str, parent_id: str, title: str = "
     expect(page.locator("#id_ways_in-1-title")).to_be_visible()
     page.select_option("#id_ways_in-1-level", index=3)
     page.fill("#id_ways_in-1-title", "Bac pro Technicien en chaudronnerie industrielle")
-    page.check("#id_ways_in-1-apprenticeship")
+    apprenticeship = page.locator("#id_ways_in-1-apprenticeship")
+    # Centred first: at the bottom of the window the sticky footer would take the click.
+    apprenticeship.evaluate("e => e.scrollIntoView({block: 'center'})")
+    apprenticeship.check()
     assert ways_in.count() >= 2
     open_tab(page, "classement")
     page.fill("#id_rome_codes", "H2902")

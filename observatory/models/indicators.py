@@ -297,7 +297,12 @@ class KeyIndicator(index.Indexed, models.Model):
         HIRING_DIFFICULT = "hiring_difficult", _("Part des recrutements jugés difficiles (BMO)")
         EMPLOYMENT = "employment", _("Emploi salarié d'une activité NAF")
         MEDIAN_SALARY = "median_salary", _("Salaire médian net d'une famille de métiers (France)")
+        SHARE_WOMEN = "share_women", _("Part de femmes dans une famille de métiers (France)")
         INDUSTRY_JOBS = "industry_jobs", _("Emploi industriel selon une définition (secteur, filières, entrées-sorties)")
+
+    #: Measures DARES publishes for France only (« Portrait statistique des métiers »): the
+    #: territory set on the indicator is not used, the figure says « France entière ».
+    NATIONAL_MEASURES = frozenset({Measure.MEDIAN_SALARY, Measure.SHARE_WOMEN})
 
     title = models.CharField(_("intitulé"), max_length=120,
                              help_text=_("Texte affiché sous le chiffre, ex. « projets de recrutement en 2024 »."))
@@ -305,7 +310,9 @@ class KeyIndicator(index.Indexed, models.Model):
     territory = models.ForeignKey(Territory, on_delete=models.PROTECT, related_name="+", verbose_name=_("territoire"))
     fap = models.ForeignKey(FapFamily, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
                             verbose_name=_("famille de métiers"),
-                            help_text=_("Obligatoire pour le niveau de tension ; facultatif pour les projets BMO."))
+                            help_text=_("Obligatoire pour le niveau de tension, le salaire médian et la part de "
+                                        "femmes (famille détaillée FAP 225 ou famille FAP 87) ; facultatif pour "
+                                        "les projets BMO."))
     naf = models.ForeignKey(NafActivity, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
                             verbose_name=_("activité NAF"), help_text=_("Obligatoire pour l'emploi salarié."))
 
@@ -335,6 +342,8 @@ class KeyIndicator(index.Indexed, models.Model):
             raise ValidationError({"naf": _("Choisissez l'activité NAF dont afficher l'emploi.")})
         if self.measure == self.Measure.MEDIAN_SALARY and not self.fap_id:
             raise ValidationError({"fap": _("Choisissez la famille de métiers dont afficher le salaire médian.")})
+        if self.measure == self.Measure.SHARE_WOMEN and not self.fap_id:
+            raise ValidationError({"fap": _("Choisissez la famille de métiers dont afficher la part de femmes.")})
         if self.measure == self.Measure.INDUSTRY_JOBS and not self.definition:
             raise ValidationError({"definition": _("Choisissez la définition de l'industrie à compter.")})
 

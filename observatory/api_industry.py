@@ -4,15 +4,17 @@ Same conventions as :mod:`observatory.api`: read-only, JSON or CSV (``?format=cs
 every figure with its dataset; a bad parameter answers 400 with a French message.
 
 - ``/api/v1/industry-employment/?territory=REG-32&year=2023&definition=sector|filiere|io&breakdown=…``
-- ``/api/v1/io/multipliers/?dataset=<id>`` (latest published table when ``dataset`` is omitted)
+- ``/api/v1/io/multipliers/?dataset=<id>&employment=total|salaried`` (latest published table when ``dataset``
+  is omitted; employment concept ``total`` by default)
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
@@ -21,6 +23,7 @@ from observatory.api import DatasetRefSerializer, Pagination, ValidatedFiltersMi
 from observatory.api_params import MAX_ID, TERRITORY_KEY, YEAR, choice, integer
 from observatory.figures import round_half_up
 from observatory.industry import io_algebra
+from observatory.industry.parsers import jobs_per_million_euros_factor
 from observatory.industry_service import published_io_table
 from observatory.models import DatasetStatus, IndustryEmploymentResult, InputOutputTable
 from observatory.models.industry import Breakdown, Definition
@@ -87,28 +90,62 @@ class IndustryEmploymentViewSet(ValidatedFiltersMixin, mixins.ListModelMixin, vi
         return rows.order_by("territory__key", "-year", "definition", "breakdown", "-jobs", "code")
 
 
-MULTIPLIER_RESPONSE = inline_serializer("IOMultiplier", fields={
-    "branch": serializers.CharField(), "label": serializers.CharField(),
-    "output": serializers.FloatField(), "output_multiplier": serializers.FloatField(),
-    "employment_multiplier": serializers.FloatField(allow_null=True), "unit": serializers.CharField(),
-    "year": serializers.IntegerField(), "dataset": DatasetRefSerializer(),
-}, many=True)
+#: ``?employment=`` of /api/v1/io/multipliers/: the employment concept of the multipliers.
+DEFAULT_EMPLOYMENT_CONCEPT = "total"
+EMPLOYMENT_CONCEPT = choice(
+    list(io_algebra.EMPLOYMENT_CONCEPTS), "concept d'emploi",
+    "Concept d'emploi des multiplicateurs d'emploi : total (emploi total, salariés et non-salariés ; défaut) ou "
+    "salaried (emploi salarié). Un tableau qui ne porte pas ce concept donne des multiplicateurs d'emploi nuls "
+    "(null) ; l'extraction A38 de l'Insee n'en porte aucun.")
+
+
+class IOMultiplierSerializer(serializers.Serializer):
+    """One branch of a table: output, output multiplier, simple and type I employment multipliers (schema only)."""
+
+    branch = serializers.CharField(help_text="Code de la branche (A38 pour l'Insee).")
+    label = serializers.CharField(help_text="Libellé de la branche.")
+    output = serializers.FloatField(help_text="Production de la branche. Unité : celle du champ unit (millions "
+                                              "d'euros pour l'Insee, milliards pour l'exemple des Nations unies).")
+    unit = serializers.CharField(help_text="Unité monétaire du tableau (production).")
+    output_multiplier = serializers.FloatField(help_text=(
+        "Multiplicateur de production simple : somme en colonne de L = (I − A)⁻¹, production de toute "
+        "l'économie par unité de demande finale adressée à la branche. Unité : euros de production par euro de "
+        "demande finale (rapport sans dimension)."))
+    employment_concept = serializers.ChoiceField(choices=list(io_algebra.EMPLOYMENT_CONCEPTS), help_text=(
+        "Concept d'emploi des multiplicateurs d'emploi (paramètre employment) : total ou salaried."))
+    employment_concept_label = serializers.CharField(help_text="Nom du concept d'emploi, en français.")
+    employment_multiplier = serializers.FloatField(allow_null=True, help_text=(
+        "Multiplicateur d'emploi simple (e/x)ᵀ · L : emplois de toute l'économie nécessaires pour un million "
+        "d'euros de demande finale adressée à la branche. Unité : emplois par million d'euros de demande finale. "
+        "Null si le tableau ne porte pas d'emploi pour ce concept."))
+    employment_multiplier_unit = serializers.CharField(help_text="Unité du multiplicateur d'emploi simple.")
+    employment_multiplier_type_i = serializers.FloatField(allow_null=True, help_text=(
+        "Multiplicateur d'emploi de type I : multiplicateur simple divisé par le coefficient d'emploi direct de la "
+        "branche (emplois de toute l'économie par emploi direct de la branche). Unité : emplois par emploi direct "
+        "(rapport sans dimension). Null sans emploi pour ce concept ou pour une branche sans emploi."))
+    year = serializers.IntegerField(help_text="Année du tableau. Unité : année civile.")
+    dataset = DatasetRefSerializer()
 
 
 @extend_schema(
     summary="Multiplicateurs d'un tableau entrées-sorties",
     description=("Pour chaque branche : production, multiplicateur de production (somme en colonne de "
-                 "L = (I − A)⁻¹) et, si le tableau porte l'emploi, multiplicateur d'emploi de type I."),
-    responses=MULTIPLIER_RESPONSE,
+                 "L = (I − A)⁻¹) et, si le tableau porte l'emploi du concept demandé (employment=total, par défaut, "
+                 "ou salaried), multiplicateurs d'emploi simples (« emplois par million d'euros de demande "
+                 "finale ») et de type I (leur rapport à l'emploi direct). Le concept et l'unité sont rappelés "
+                 "dans chaque ligne."),
+    responses=IOMultiplierSerializer(many=True),
 )
 class IOMultipliersViewSet(ValidatedFiltersMixin, viewsets.ViewSet):
     csv_name = "multiplicateurs-entrees-sorties"
     # Bounded: a huge number would overflow the database driver (a 500 found by schemathesis).
     filters = {"dataset": integer(1, MAX_ID, "identifiant numérique de jeu de données attendu (ex. 12)",
-                                  "Jeu de données du tableau (défaut : le dernier publié).")}
+                                  "Jeu de données du tableau (défaut : le dernier publié)."),
+               "employment": EMPLOYMENT_CONCEPT}
 
     def list(self, request):
         cleaned = self.clean_filters()
+        concept = cleaned.get("employment", DEFAULT_EMPLOYMENT_CONCEPT)
         if "dataset" in cleaned:
             table = (InputOutputTable.objects.select_related("dataset")
                      .filter(dataset_id=cleaned["dataset"], dataset__status=DatasetStatus.PUBLISHED,
@@ -122,19 +159,35 @@ class IOMultipliersViewSet(ValidatedFiltersMixin, viewsets.ViewSet):
                                              .first())
             if table is None:
                 return Response([])
-        return Response(multipliers_rows(table))
+        return Response(multipliers_rows(table, concept))
 
 
-def multipliers_rows(table: InputOutputTable) -> list[dict[str, Any]]:
-    """One row per branch: output, output multiplier, type I employment multiplier (if employment is known)."""
-    employment_multipliers = None
-    if table.employment:
-        labour = io_algebra.employment_coefficients(table.employment, table.output)
-        employment_multipliers = io_algebra.employment_multipliers(table.leontief, labour).tolist()
+def _rounded(value: float, digits: int = 6) -> float | None:
+    return None if value is None or math.isnan(value) else round(float(value), digits)
+
+
+def multipliers_rows(table: InputOutputTable, concept: str = DEFAULT_EMPLOYMENT_CONCEPT) -> list[dict[str, Any]]:
+    """One row per branch: output, output multiplier, simple and type I employment multipliers for ``concept``.
+
+    Simple employment multipliers are converted to jobs per million euros of final demand
+    (:func:`~observatory.industry.parsers.jobs_per_million_euros_factor`); they are None when the
+    table carries no employment for ``concept``.
+    """
+    simple = type_i = None
+    employment = table.employment_for(concept)
+    if employment:
+        factor = jobs_per_million_euros_factor(table.unit, table.employment_unit)
+        labour = io_algebra.employment_coefficients(employment, table.output) * factor
+        simple = io_algebra.employment_multipliers(table.leontief, labour).tolist()
+        type_i = io_algebra.type_i_employment_multipliers(table.leontief, labour).tolist()
     dataset = DatasetRefSerializer(table.dataset).data
     return [{
+        # Columns of the first version first, in their order (CSV readers may rely on it).
         "branch": code, "label": label, "output": output, "output_multiplier": round(multiplier, 6),
-        "employment_multiplier": None if employment_multipliers is None else round(employment_multipliers[i], 6),
-        "unit": table.unit, "year": table.year, "dataset": dataset,
+        "employment_multiplier": None if simple is None else _rounded(simple[i]), "unit": table.unit,
+        "employment_concept": concept, "employment_concept_label": io_algebra.EMPLOYMENT_CONCEPTS[concept],
+        "employment_multiplier_unit": io_algebra.EMPLOYMENT_MULTIPLIER_UNIT,
+        "employment_multiplier_type_i": None if type_i is None else _rounded(type_i[i]),
+        "year": table.year, "dataset": dataset,
     } for i, (code, label, output, multiplier) in enumerate(
         zip(table.codes, table.labels, table.output, table.output_multipliers, strict=True))]

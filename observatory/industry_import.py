@@ -38,7 +38,8 @@ def write_io_table(rows: Iterator[ParsedTable], dataset: Dataset, result) -> Non
         result.notes.append(
             f"Tableau symétrique de {len(stored.codes)} branches ({stored.unit}), année {year} : "
             f"multiplicateurs de production de {min(multipliers):.3f} à {max(multipliers):.3f}"
-            + (", emploi fourni." if stored.employment else ", sans emploi.")
+            + (f", emploi fourni ({', '.join(sorted(stored.employment))})." if stored.employment
+               else ", sans ligne d’emploi.")
         )
 
 

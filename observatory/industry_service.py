@@ -69,7 +69,7 @@ def store_io_table(table: SymmetricTable, dataset: Dataset, layout: str, year: i
         codes=list(table.codes), labels=list(table.labels),
         flows=table.flows.tolist(), output=table.output.tolist(),
         final_demand=None if table.final_demand is None else table.final_demand.tolist(),
-        employment=None if table.employment is None else table.employment.tolist(),
+        employment={concept: values.tolist() for concept, values in table.employment.items()},
         employment_unit=table.employment_unit,
         coefficients=coefficients.tolist(), leontief=leontief.tolist(),
         output_multipliers=io_algebra.output_multipliers(leontief).tolist(),

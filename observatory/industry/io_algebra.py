@@ -142,11 +142,37 @@ def employment_coefficients(employment: ArrayLike, output: ArrayLike) -> FloatAr
     return np.divide(e, x, out=np.zeros_like(e), where=x != 0)
 
 
+#: Employment concepts an input–output table may carry, with their French names: total employment
+#: (employees and self-employed, national accounts' domestic concept) and salaried employment.
+EMPLOYMENT_CONCEPTS: dict[str, str] = {
+    "total": "emploi total (salariés et non-salariés)",
+    "salaried": "emploi salarié",
+}
+#: Unit of simple employment multipliers as the site publishes them.
+EMPLOYMENT_MULTIPLIER_UNIT = "emplois par million d'euros de demande finale"
+
+
 def employment_multipliers(leontief: ArrayLike, coefficients: ArrayLike) -> FloatArray:
-    """Type I employment multipliers ``(e/x)ᵀ · L``: jobs in the whole economy per unit of final demand for *j*."""
+    """Simple employment multipliers ``(e/x)ᵀ · L`` (Miller & Blair, § 6.3): jobs in the whole economy
+    per unit of final demand for *j* (jobs per million euros when ``e/x`` is in jobs per million euros).
+
+    Not to be confused with the *type I* employment multiplier, which is a ratio without unit:
+    see :func:`type_i_employment_multipliers`.
+    """
     l_matrix = _as_matrix(leontief, "L")
     c = _as_vector(coefficients, "e/x", l_matrix.shape[0])
     return c @ l_matrix
+
+
+def type_i_employment_multipliers(leontief: ArrayLike, coefficients: ArrayLike) -> FloatArray:
+    """Type I employment multipliers: simple multiplier ÷ direct coefficient ``(e/x)_j`` (no unit).
+
+    Jobs in the whole economy per job of branch *j* directly needed by its final demand (≥ 1);
+    NaN for a branch without jobs (the ratio does not exist).
+    """
+    c = _as_vector(coefficients, "e/x")
+    simple = employment_multipliers(leontief, c)
+    return np.divide(simple, c, out=np.full_like(simple, np.nan), where=c > 0)
 
 
 def embodied_employment(leontief: ArrayLike, coefficients: ArrayLike, final_demand: ArrayLike) -> FloatArray:

@@ -5,9 +5,12 @@ Two layouts are supported, both documented in ``docs/industry-definitions.md``:
 - **UN handbook layout** (:func:`parse_un_symmetric_table`): one CSV, one row per product with
   the columns ``prod_na, prod_na_lab, numeric_label, quadrant, iotables_row``, then one column
   per branch, ``TOTAL``, the final-demand columns and ``total_output_bp``; product rows have
-  quadrant ``10``, primary inputs ``20``, satellite accounts (employment) ``50``. Employment comes
-  from the ``EMP-WS`` row (wage and salary earners) or from a separate file
-  (:func:`parse_employment_rows`: ``label,value_1,…,value_n``, one value per branch).
+  quadrant ``10``, primary inputs ``20``, satellite accounts (employment) ``50``. Employment is kept
+  per concept (:data:`observatory.industry.io_algebra.EMPLOYMENT_CONCEPTS`): ``total`` from the
+  ``EMP`` row (total employment, domestic concept), ``salaried`` from the ``EMP-WS`` row (wage and
+  salary earners); or from a separate file (:func:`parse_employment_concepts`: ``label,value_1,…,value_n``,
+  one value per branch, lines ``Total`` and ``Wage_and_salary_earners``). Other employment rows
+  (``EMP-FTE``, self-employed) are not a concept the site publishes and are left out.
 - **INSEE A38 extraction** (:func:`parse_insee_a38`): five ``;``-separated files
   ``insee_a38_<year>_{tei,cpeb,ere,tess,branches}.csv`` (see SOURCES), from which the domestic
   flows are rebuilt as ``Z[i, j] = tei[j][i] · IC_j · RESS_i / TRESS_i``.
@@ -68,7 +71,9 @@ class SymmetricTable:
 
     ``flows`` are domestic inter-branch flows ``Z`` (imports excluded), ``output`` the output
     ``x``, ``final_demand`` the domestic final demand ``f`` (``None`` when the source has none:
-    it is then ``x − Z·1``), ``employment`` jobs by branch in ``employment_unit``. Money in ``unit``.
+    it is then ``x − Z·1``), ``employment`` jobs by branch in ``employment_unit`` for each employment
+    concept the source carries (``{"total": e, "salaried": e}``; empty when it carries none, as
+    INSEE's A38 extraction). Money in ``unit``.
     """
 
     codes: tuple[str, ...]
@@ -76,7 +81,7 @@ class SymmetricTable:
     flows: np.ndarray
     output: np.ndarray
     final_demand: np.ndarray | None = None
-    employment: np.ndarray | None = None
+    employment: dict[str, np.ndarray] = field(default_factory=dict)
     unit: str = ""
     employment_unit: str = ""
     final_demand_components: dict[str, np.ndarray] = field(default_factory=dict)
@@ -150,7 +155,32 @@ UN_META_COLUMNS = ("prod_na", "prod_na_lab", "numeric_label", "quadrant", "iotab
 UN_TOTAL_COLUMN = "TOTAL"
 UN_OUTPUT_COLUMN = "total_output_bp"
 UN_PRODUCT_QUADRANT = "10"
-UN_EMPLOYMENT_ROW = "EMP-WS"
+#: Employment rows of the UN layout (``prod_na``) → employment concept.
+UN_EMPLOYMENT_ROWS = {"EMP": "total", "EMP-WS": "salaried"}
+#: Lines of the UN handbook's separate employment file (lower case) → employment concept.
+EMPLOYMENT_FILE_LINES = {"total": "total", "wage_and_salary_earners": "salaried"}
+
+#: Size of the money units tables are given in, in million euros (a table's ``unit``).
+MONEY_UNITS_IN_MILLION_EUROS = {"millions d'euros": 1.0, "milliards d'euros": 1000.0}
+#: Size of the employment units, in jobs (a table's ``employment_unit``).
+EMPLOYMENT_UNITS_IN_JOBS = {"emplois": 1.0, "personnes": 1.0, "milliers de personnes": 1000.0,
+                            "milliers d'emplois": 1000.0}
+
+
+def jobs_per_million_euros_factor(unit: str, employment_unit: str) -> float:
+    """What turns ``employment / output`` (in the table's units) into jobs per million euros.
+
+    The UN handbook's example gives thousands of persons and billion euros: the factor is
+    1 000 / 1 000 = 1. Raises ``ValueError`` (French) for a unit it does not know.
+    """
+    def key(text: str) -> str:
+        return text.strip().lower().replace("’", "'")
+
+    try:
+        return EMPLOYMENT_UNITS_IN_JOBS[key(employment_unit)] / MONEY_UNITS_IN_MILLION_EUROS[key(unit)]
+    except KeyError:
+        raise ValueError(f"unités inconnues : « {unit} » et « {employment_unit} » (attendu par exemple "
+                         "millions d’euros et milliers de personnes)") from None
 
 
 def parse_employment_rows(text: str, size: int, *, file: str = "emploi", row_label: str | None = None) -> np.ndarray:
@@ -179,6 +209,24 @@ def parse_employment_rows(text: str, size: int, *, file: str = "emploi", row_lab
     employment = np.array([collector.number(v, chosen_index + 1, f"branche {k + 1}") for k, v in enumerate(values)])
     collector.raise_if_any()
     return employment
+
+
+def parse_employment_concepts(text: str, size: int, *, file: str = "emploi") -> dict[str, np.ndarray]:
+    """Employment by branch for each concept found in a ``label,v1,…,vn`` file (UN handbook's layout).
+
+    ``Total`` → ``total``, ``Wage_and_salary_earners`` → ``salaried`` (case-insensitive); other
+    lines (``Self-employed``) are ignored. A file with neither line is refused, naming its lines.
+    """
+    collector = _Collector(file)
+    rows = [row for row in _read_rows(text) if any(row)]
+    labels = [row[0] for row in rows]
+    found = {EMPLOYMENT_FILE_LINES[label.lower()]: label for label in labels if label.lower() in EMPLOYMENT_FILE_LINES}
+    if not found:
+        expected = ", ".join(name.capitalize() for name in EMPLOYMENT_FILE_LINES)
+        collector.add(f"aucune ligne d’emploi reconnue (attendu : {expected} ; lignes présentes : "
+                      f"{', '.join(labels) or 'aucune'})")
+        collector.raise_if_any()
+    return {concept: parse_employment_rows(text, size, file=file, row_label=label) for concept, label in found.items()}
 
 
 def parse_un_symmetric_table(
@@ -212,7 +260,7 @@ def parse_un_symmetric_table(
 
     products: list[tuple[int, list[str]]] = []
     output_row: tuple[int, list[str]] | None = None
-    employment_row: tuple[int, list[str]] | None = None
+    employment_rows: dict[str, tuple[int, list[str]]] = {}
     for line, row in enumerate(rows[1:], start=2):
         if not any(row):
             continue
@@ -224,8 +272,8 @@ def parse_un_symmetric_table(
             products.append((line, row))
         elif code == "P1":
             output_row = (line, row)
-        elif code == UN_EMPLOYMENT_ROW:
-            employment_row = (line, row)
+        elif code in UN_EMPLOYMENT_ROWS:
+            employment_rows[UN_EMPLOYMENT_ROWS[code]] = (line, row)
     collector.raise_if_any()
     size = len(branch_columns)
     if len(products) != size:
@@ -267,20 +315,19 @@ def parse_un_symmetric_table(
                 )
     collector.raise_if_any()
 
-    employment = None
+    employment: dict[str, np.ndarray] = {}
     if employment_text is not None:
-        employment = parse_employment_rows(employment_text, size, file=f"{file} (emploi)",
-                                           row_label="Wage_and_salary_earners")
-    elif employment_row is not None:
-        line, row = employment_row
-        employment = np.array([collector.number(row[position[c]], line, c) for c in branch_columns])
+        employment = parse_employment_concepts(employment_text, size, file=f"{file} (emploi)")
+    else:
+        for concept, (line, row) in employment_rows.items():
+            employment[concept] = np.array([collector.number(row[position[c]], line, c) for c in branch_columns])
         collector.raise_if_any()
 
     table = SymmetricTable(
         codes=tuple(branch_columns),
         labels=tuple(row[position["prod_na_lab"]] for _, row in products),
         flows=flows, output=output, final_demand=demand, employment=employment,
-        unit=unit, employment_unit="milliers de personnes" if employment is not None else "",
+        unit=unit, employment_unit="milliers de personnes" if employment else "",
         final_demand_components=components,
     )
     check_invertible(table, file)

@@ -161,8 +161,10 @@ class InputOutputTable(models.Model):
     """A symmetric input–output table (branch × branch), with its coefficients computed at import.
 
     Stored as JSON arrays (at most a few thousand numbers): ``flows`` Z (domestic), ``output`` x,
-    ``final_demand`` f (if the source gives it), ``employment`` e (if any), ``coefficients`` A,
-    ``leontief`` L = (I − A)⁻¹ and ``output_multipliers`` (column sums of L).
+    ``final_demand`` f (if the source gives it), ``employment`` e by employment concept
+    (``{"total": […], "salaried": […]}``, in ``employment_unit``; empty when the source carries no
+    employment row, as INSEE's A38 extraction), ``coefficients`` A, ``leontief`` L = (I − A)⁻¹ and
+    ``output_multipliers`` (column sums of L).
     """
 
     class Layout(models.TextChoices):
@@ -178,7 +180,9 @@ class InputOutputTable(models.Model):
     flows = models.JSONField(_("flux intermédiaires Z"))
     output = models.JSONField(_("production x"))
     final_demand = models.JSONField(_("demande finale f"), null=True, blank=True)
-    employment = models.JSONField(_("emploi e"), null=True, blank=True)
+    employment = models.JSONField(_("emploi e, par concept d’emploi"), null=True, default=dict, blank=True,
+                                  help_text=_("Emplois par branche pour chaque concept que porte le tableau : "
+                                              "« total » (emploi total) et « salaried » (emploi salarié)."))
     employment_unit = models.CharField(_("unité de l’emploi"), max_length=40, blank=True)
     coefficients = models.JSONField(_("coefficients techniques A"))
     leontief = models.JSONField(_("inverse de Leontief L"))
@@ -191,6 +195,10 @@ class InputOutputTable(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_layout_display()} {self.year}"
+
+    def employment_for(self, concept: str) -> list[float] | None:
+        """Employment by branch for one concept (``total`` or ``salaried``), or None if the table lacks it."""
+        return (self.employment or {}).get(concept)
 
     @property
     def uses_a38(self) -> bool:

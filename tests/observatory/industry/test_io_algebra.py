@@ -23,8 +23,8 @@ MB_LEONTIEF = [[1.2541, 0.3300], [0.2640, 1.1221]]
 
 # UN Handbook on Supply, Use and Input–Output Tables (2018), Germany 2009 worked example
 # (6 product groups, billion euros, domestic flows). Output multipliers (column sums of L) and
-# type I employment multipliers for wage and salary earners (thousand persons per billion euros
-# of final demand), computed from the published table to 4 decimals; see docs/industry-definitions.md.
+# simple employment multipliers for wage and salary earners (thousand persons per billion euros
+# of final demand, i.e. jobs per million euros), computed from the published table to 4 decimals; see docs/industry-definitions.md.
 UN_OUTPUT_MULTIPLIERS = [1.8759, 1.8696, 1.8697, 1.7045, 1.5641, 1.4030]
 UN_WAGE_EMPLOYMENT_MULTIPLIERS = [343.3420, 23.8843, 76.5392, 29.0565, 18.2303, 34.3832]
 
@@ -65,9 +65,18 @@ def test_un_handbook_employment_multipliers_match_reference_values_to_four_decim
         employment_text=(PROJECT_DATA / "un_handbook_germany_2009_employment.txt").read_text(),
     )
     leontief = io_algebra.leontief_inverse(table.coefficients)
-    labour = io_algebra.employment_coefficients(table.employment, table.output)
+    labour = io_algebra.employment_coefficients(table.employment["salaried"], table.output)
     np.testing.assert_allclose(io_algebra.employment_multipliers(leontief, labour).round(4),
                                UN_WAGE_EMPLOYMENT_MULTIPLIERS)
+
+
+def test_type_i_employment_multiplier_is_the_simple_multiplier_over_the_direct_coefficient():
+    leontief = io_algebra.leontief_inverse(io_algebra.technical_coefficients(MB_FLOWS, MB_OUTPUT))
+    labour = np.array([0.3, 0.0])  # the second branch has no jobs: no ratio
+    simple = io_algebra.employment_multipliers(leontief, labour)
+    type_i = io_algebra.type_i_employment_multipliers(leontief, labour)
+    assert type_i[0] == pytest.approx(simple[0] / 0.3) and type_i[0] >= 1
+    assert np.isnan(type_i[1])
 
 
 @pytest.mark.shared_data

@@ -194,7 +194,42 @@ def test_api_multipliers_include_employment_multipliers_when_the_table_has_emplo
     call_command("import_data", "io-table", str(data / "un_handbook_germany_2009.csv"), "--publish")
     rows = client.get("/api/v1/io/multipliers/").json()
     assert [round(r["output_multiplier"], 4) for r in rows] == [1.8759, 1.8696, 1.8697, 1.7045, 1.5641, 1.4030]
-    assert round(rows[0]["employment_multiplier"], 4) == 343.3420
+    # Default concept: total employment (EMP row), in jobs per million euros of final demand.
+    assert rows[0]["employment_concept"] == "total"
+    assert rows[0]["employment_multiplier_unit"] == "emplois par million d'euros de demande finale"
+    salaried = client.get("/api/v1/io/multipliers/?employment=salaried").json()
+    assert salaried[0]["employment_concept"] == "salaried" and salaried[0]["employment_concept_label"] == "emploi salarié"
+    assert round(salaried[0]["employment_multiplier"], 4) == 343.3420  # the UN handbook's wage-earner value
+    assert rows[0]["employment_multiplier"] > salaried[0]["employment_multiplier"]  # self-employed farmers
+    # Type I is the ratio to the direct coefficient (e/x of agriculture: 12 921 / 42 salaried jobs per M€).
+    assert salaried[0]["employment_multiplier_type_i"] == pytest.approx(343.3420 / (12921 / 42), abs=1e-4)
+
+
+def test_api_multipliers_of_a_table_without_employment_say_the_concept_and_give_null(client, industry_world):
+    rows = client.get("/api/v1/io/multipliers/?employment=salaried").json()
+    assert rows and all(row["employment_multiplier"] is None for row in rows)  # INSEE's A38 files carry no jobs
+    assert rows[0]["employment_concept"] == "salaried"
+    assert rows[0]["employment_multiplier_unit"] == "emplois par million d'euros de demande finale"
+    text = client.get("/api/v1/io/multipliers/?employment=salaried&format=csv-fr").content.decode("utf-8-sig")
+    assert "employment_concept" in text.splitlines()[0] and ";salaried;" in text
+
+
+@pytest.mark.parametrize("value", ["salarie", "TOTAL", ""])
+def test_api_multipliers_bad_employment_concept_is_a_400_in_french(client, industry_world, value):
+    response = client.get("/api/v1/io/multipliers/", {"employment": value})
+    assert response.status_code == 400
+    assert "concept d'emploi attendu(e) parmi : total, salaried" in response.json()["employment"]
+
+
+def test_openapi_schema_names_the_employment_concepts_and_the_multiplier_unit(client, industry_world):
+    schema = client.get("/api/v1/schema/", {"format": "json"}).json()
+    operation = schema["paths"]["/api/v1/io/multipliers/"]["get"]
+    parameter = next(p for p in operation["parameters"] if p["name"] == "employment")
+    assert parameter["schema"]["enum"] == ["total", "salaried"] and "défaut" in parameter["description"]
+    properties = schema["components"]["schemas"]["IOMultiplier"]["properties"]
+    assert "emplois par million d'euros de demande finale" in properties["employment_multiplier"]["description"]
+    assert "Multiplicateur d'emploi simple" in properties["employment_multiplier"]["description"]
+    assert "type I" in properties["employment_multiplier_type_i"]["description"]
 
 
 @pytest.mark.parametrize("value", ["abc", "0", "1668071890880364384515784704"])

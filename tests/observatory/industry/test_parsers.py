@@ -15,6 +15,8 @@ from observatory.industry.parsers import (
     INSEE_PARTS,
     TableError,
     decode,
+    jobs_per_million_euros_factor,
+    parse_employment_concepts,
     parse_employment_rows,
     parse_insee_a38,
     parse_number,
@@ -38,7 +40,34 @@ def test_un_table_is_read_with_its_branches_final_demand_and_employment():
     np.testing.assert_allclose(table.output, [42, 1451, 234, 907, 1010, 721])
     np.testing.assert_allclose(table.final_demand, [17, 905, 159, 488, 407, 623])
     assert table.final_demand_components["inventory_change"][1] == -58
-    np.testing.assert_allclose(table.employment, [12921, 10491, 14242, 16472, 9560, 19257])
+    assert set(table.employment) == {"total", "salaried"}
+    np.testing.assert_allclose(table.employment["salaried"], [12921, 10491, 14242, 16472, 9560, 19257])
+    np.testing.assert_allclose(table.employment["total"], [22796, 11494, 17034, 18686, 11194, 21180])
+
+
+def test_un_table_leaves_out_employment_rows_that_are_no_published_concept():
+    without_total = "\n".join(line for line in UN_TEXT.splitlines() if not line.startswith("EMP,"))
+    table = parse_un_symmetric_table(without_total)
+    assert list(table.employment) == ["salaried"]  # EMP-FTE (self-employed) is never taken for total employment
+    no_employment = "\n".join(line for line in UN_TEXT.splitlines() if not line.startswith("EMP"))
+    assert parse_un_symmetric_table(no_employment).employment == {}
+
+
+def test_un_employment_file_gives_both_concepts_and_a_file_without_them_is_refused():
+    text = (DATA / "un_handbook_germany_2009_employment.txt").read_text()
+    concepts = parse_employment_concepts(text, 6)
+    np.testing.assert_allclose(concepts["salaried"], [12921, 10491, 14242, 16472, 9560, 19257])
+    np.testing.assert_allclose(concepts["total"], [22796, 11494, 17034, 18686, 11194, 21180])
+    with pytest.raises(TableError, match=r"aucune ligne d’emploi reconnue.*Self-employed"):
+        parse_employment_concepts("Self-employed,1,2,3,4,5,6\n", 6)
+
+
+def test_employment_per_money_unit_is_converted_to_jobs_per_million_euros():
+    assert jobs_per_million_euros_factor("milliards d’euros", "milliers de personnes") == 1.0
+    assert jobs_per_million_euros_factor("millions d'euros", "emplois") == 1.0
+    assert jobs_per_million_euros_factor("milliards d’euros", "emplois") == 0.001
+    with pytest.raises(ValueError, match="unités inconnues"):
+        jobs_per_million_euros_factor("dollars", "emplois")
 
 
 def test_un_employment_file_is_read_from_the_wage_and_salary_row():
@@ -156,6 +185,19 @@ def test_insee_shared_files_parse_like_the_shipped_copy(shared_data):
     folder = shared_data / "input-output"
     files = {part: (folder / f"insee_a38_2018_{part}.csv").read_text() for part in INSEE_PARTS}
     np.testing.assert_allclose(parse_insee_a38(files).flows, parse_insee_a38(insee_files()).flows)
+
+
+@pytest.mark.shared_data
+def test_real_tables_carry_the_employment_concepts_the_api_offers(shared_data):
+    """INSEE's A38 extraction carries no employment row; the UN example carries total and salaried."""
+    folder = shared_data / "input-output"
+    files = {part: (folder / f"insee_a38_2018_{part}.csv").read_text() for part in INSEE_PARTS}
+    assert parse_insee_a38(files).employment == {}
+    un = parse_un_symmetric_table((folder / "un_handbook_germany_2009.csv").read_text())
+    assert set(un.employment) == {"total", "salaried"} and set(un.employment) <= set(io_algebra.EMPLOYMENT_CONCEPTS)
+    from_file = parse_employment_concepts((folder / "un_handbook_germany_2009_employment.txt").read_text(), 6)
+    for concept in ("total", "salaried"):
+        np.testing.assert_allclose(from_file[concept], un.employment[concept])
 
 
 def test_decode_accepts_utf8_bom_and_latin1():

@@ -126,7 +126,8 @@ def test_import_data_io_table_stores_the_un_example_with_its_multipliers(capsys)
     assert table.dataset.status == DatasetStatus.PUBLISHED and table.dataset.vintage == 2009
     assert table.year == 2009 and table.layout == "un-handbook" and len(table.codes) == 6
     np.testing.assert_allclose(np.round(table.output_multipliers, 4), [1.8759, 1.8696, 1.8697, 1.7045, 1.5641, 1.4030])
-    assert table.employment == [12921, 10491, 14242, 16472, 9560, 19257]
+    assert table.employment == {"salaried": [12921, 10491, 14242, 16472, 9560, 19257],
+                                "total": [22796, 11494, 17034, 18686, 11194, 21180]}
     assert "multiplicateurs de production de 1.403 à 1.876" in capsys.readouterr().out
 
 

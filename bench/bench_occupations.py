@@ -3,12 +3,13 @@
 - **Short profiles**: time to create and publish the page of every industrial ROME occupation
   without a profile (what ``load_demo`` adds to ``make run``; target under 30 s).
 - **Title search**: the 13,120 ROME 4.0 titles (``observatory/data/rome4_appellations_v460.csv``)
-  searched with a 3-letter prefix, a full word and a word with a typo; median of 50 searches each,
-  index warm (it is built once per process and data version; its build time is printed too).
-  Target: under 50 ms on PostgreSQL. The search runs in the process's memory, so the figure is the
-  same on SQLite; only the build reads the database.
+  searched with a 3-letter prefix, a full word and a word with a typo; median of 50 searches each.
+  Target: under 50 ms on PostgreSQL, where the database answers from its full-text and trigram
+  indexes (run with ``DATABASE_URL=postgres://…``). On SQLite the search runs in the process's
+  memory: the index's build time is printed too (once per process and data version).
 
-Run with ``python -m bench occupations``.
+Run with ``python -m bench occupations`` (``DATABASE_URL=postgres://… python -m bench occupations``
+for the production engine).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from __future__ import annotations
 import statistics
 import time
 from pathlib import Path
+
+from django.db import connection
 
 DATA = Path(__file__).resolve().parent.parent / "observatory" / "data"
 FILES = [("rome", "referentiel_code_rome_v347.csv"), ("rome-riasec", "referentiel_code_rome_riasec_v347.csv"),
@@ -38,9 +41,9 @@ def run() -> list[tuple[str, str]]:
     from careers import title_search
     from careers.models import JobProfileIndexPage
     from careers.occupations import create_occupation_pages
+    from demo.loaders.website_home import ensure_home_page
     from observatory.importers.service import run_import
-    from observatory.models import Dataset
-    from website.demo import ensure_home_page
+    from observatory.models import Dataset, RomeAppellation
 
     for kind, name in FILES:
         if not Dataset.objects.filter(kind=kind, original_filename=name).exists():
@@ -60,15 +63,18 @@ def run() -> list[tuple[str, str]]:
     rows.append((f"Fiches courtes : {len(created)} pages créées et publiées",
                  f"{time.perf_counter() - started:.1f} s"))
 
-    title_search._memo.clear()
-    started = time.perf_counter()
-    index_size = len(title_search.title_index().titles)
-    rows.append((f"Recherche par intitulé : construction de l'index ({index_size} intitulés)",
-                 f"{(time.perf_counter() - started) * 1000:.0f} ms"))
+    engine = connection.vendor
+    if engine != "postgresql":
+        title_search._memo.clear()
+        started = time.perf_counter()
+        index_size = len(title_search.title_index().titles)
+        rows.append((f"Recherche par intitulé : construction de l'index en mémoire ({index_size} intitulés)",
+                     f"{(time.perf_counter() - started) * 1000:.0f} ms"))
+    total = RomeAppellation.objects.count()
     for label, query in QUERIES:
-        found = len(title_search.title_index().search(query))
-        rows.append((f"Recherche par intitulé, {label} ({found} résultats)",
-                     f"{_milliseconds(lambda q=query: title_search.title_index().search(q)):.1f} ms (médiane)"))
+        found = len(title_search.find_titles(query, 20))
+        rows.append((f"Recherche par intitulé ({engine}, {total} intitulés), {label} ({found} résultats)",
+                     f"{_milliseconds(lambda q=query: title_search.find_titles(q, 20)):.1f} ms (médiane)"))
     rows.append(("Recherche par intitulé avec les fiches (search_titles, « sou »)",
                  f"{_milliseconds(lambda: title_search.search_titles('sou'), repeat=20):.1f} ms (médiane)"))
     return rows

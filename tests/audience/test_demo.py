@@ -6,9 +6,10 @@ import io
 
 import pytest
 
-from audience import demo as audience_demo
 from audience.models import PageFeedback, PageViewCount
-from website import demo, demo_editorial
+from demo.loaders import audience as audience_demo
+from demo.loaders import website_editorial as demo_editorial
+from demo.loaders import website_home as demo
 from website.models import CampaignPage
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from careers import demo_data
+from demo.loaders import careers_content as demo_data
 
 pytestmark = pytest.mark.django_db
 
@@ -29,8 +29,8 @@ def _counts() -> dict[str, int]:
 
 
 def test_demo_loads_the_promised_content_and_a_second_run_changes_nothing():
-    from careers import demo as careers_demo
-    from website import demo as website_demo
+    from demo.loaders import careers as careers_demo
+    from demo.loaders import website_home as website_demo
     from website.models import HomePage
 
     website_demo.load(io.StringIO())
@@ -60,7 +60,7 @@ def test_demo_profiles_use_real_rome_codes_and_a_matching_fap_family(shared_data
 
 
 def test_shipped_dares_subset_covers_every_demo_family():
-    from careers.demo import dares_figures
+    from demo.loaders.careers import dares_figures
 
     figures = dares_figures()
     assert all(profile["fap"][:3] in figures for profile in demo_data.PROFILES)

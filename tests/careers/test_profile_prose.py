@@ -10,9 +10,9 @@ from collections import defaultdict
 import pytest
 from django.utils.html import strip_tags
 
-from careers import demo_data
 from careers.models import JobProfilePage
 from careers.occupations import create_occupation_pages
+from demo.loaders import careers_content as demo_data
 
 DAYS = {profile["slug"]: profile["day"] for profile in demo_data.PROFILES}
 
@@ -51,8 +51,8 @@ def test_no_two_demo_days_open_or_close_the_same_way():
 
 @pytest.mark.django_db
 def test_the_demo_loads_the_written_days_and_upgrades_only_the_untouched_templated_ones():
-    from careers import demo as careers_demo
-    from website import demo as website_demo
+    from demo.loaders import careers as careers_demo
+    from demo.loaders import website_home as website_demo
 
     website_demo.load(io.StringIO())
     careers_demo.load(io.StringIO())

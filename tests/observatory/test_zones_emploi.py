@@ -234,7 +234,7 @@ def test_zone_level_is_unchanged_for_the_pure_aggregation():
 
 
 def test_demo_data_files_are_in_the_demo_list():
-    from observatory.demo import DEMO_FILES
+    from demo.loaders.observatory_data import DEMO_FILES
 
     assert ("zones-emploi", "communes_hauts_de_france_geo2023.csv") in DEMO_FILES
     assert ("unemployment-zones", "chomage_zones_emploi_hauts_de_france.xlsx") in DEMO_FILES

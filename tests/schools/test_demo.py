@@ -11,8 +11,9 @@ import pytest
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
-from schools import demo, demo_files
-from schools.demo_kits import KITS
+from demo.loaders import schools as demo
+from demo.loaders import schools_files as demo_files
+from demo.loaders.schools_kits import KITS
 from schools.models import ClassroomKitPage, EventPage, InterestQuizPage, PupilSectionPage, TeacherSectionPage
 from tests.careers.factories import TerritoryFactory
 
@@ -102,7 +103,7 @@ def test_a_year_later_the_listing_lists_only_future_events_and_a_reload_makes_th
     import datetime
     from unittest import mock
 
-    from schools.demo_events import EVENTS
+    from demo.loaders.schools_events import EVENTS
     from schools.event_calendar import is_plausible_day
 
     for code, name in [("59", "Nord"), ("62", "Pas-de-Calais"), ("80", "Somme"), ("60", "Oise"), ("02", "Aisne")]:

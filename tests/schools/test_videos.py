@@ -10,9 +10,9 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.documents import get_document_model
 from wagtail.rich_text import RichText
 
-from schools import demo
-from schools.demo_media.videos import VIDEOS
-from schools.demo_videos import MEDIA_DIR
+from demo.loaders import schools as demo
+from demo.loaders.schools_video_scenes import VIDEOS
+from demo.loaders.schools_videos import MEDIA_DIR
 from schools.models import PupilSectionPage
 from tests.careers.factories import TerritoryFactory
 from website.blocks import VideoBlock
@@ -95,7 +95,7 @@ def test_the_pupils_section_shows_the_demo_videos_with_captions_and_transcripts(
 
 
 def test_transcript_html_names_what_is_shown():
-    from schools.demo_media.videos import transcript_html
+    from demo.loaders.schools_video_scenes import transcript_html
 
     html = transcript_html(VIDEOS[0])
     assert "À l’image" in html

@@ -7,7 +7,8 @@ import io
 import pytest
 from wagtail.models import Site
 
-from website import demo, demo_navigation
+from demo.loaders import website_home as demo
+from demo.loaders import website_navigation as demo_navigation
 from website.models import SiteSettings
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
-from website import demo, demo_editorial
+from demo.loaders import website_editorial as demo_editorial
+from demo.loaders import website_home as demo
 from website.models import CampaignPage
 from website.roles import roles
 
@@ -44,7 +45,7 @@ def test_demo_accounts_are_refused_under_production_settings(settings):
     (datetime.date(2027, 1, 15), datetime.date(2026, 12, 1), True),
 ])
 def test_the_demo_campaigns_are_always_under_way_on_the_day_the_demo_is_loaded(today, start, end_after_today):
-    from website.demo_editorial import current_wave
+    from demo.loaders.website_editorial import current_wave
 
     wave_start, wave_end, label = current_wave(today)
     assert wave_start == start and wave_start <= today

@@ -70,3 +70,53 @@ def test_the_checker_catches_imports_anywhere_and_dotted_names_but_not_prose():
 @pytest.mark.parametrize("path", website_modules(), ids=lambda path: str(path.relative_to(WEBSITE)))
 def test_website_module_names_no_section_app(path):
     assert section_app_references(path.read_text(encoding="utf-8")) == []
+
+
+# --- The demo app sits on top of everything -------------------------------------------------
+# ``demo/`` (the content of ``manage.py load_demo``) is installed by the dev and test settings
+# only: a production module that imported it would fail on a production server, or carry the
+# demo's fictitious content and accounts into it. Production logic a loader needs belongs to the
+# owning app, which the demo imports.
+
+PROJECT = WEBSITE.parent
+PRODUCTION_APPS = ("website", "observatory", "careers", "schools", "audience")
+
+
+def demo_imports(source: str) -> list[str]:
+    """Each import of the demo app (at any depth: a function's import counts too), with its line."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [f"{node.lineno}: import {alias.name}" for alias in node.names
+                      if alias.name.partition(".")[0] == "demo"]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").partition(".")[0] == "demo":
+            found.append(f"{node.lineno}: from {node.module} import …")
+    return found
+
+
+def production_modules() -> list[Path]:
+    return sorted(path for app in PRODUCTION_APPS for path in (PROJECT / app).rglob("*.py")
+                  if "migrations" not in path.parts)
+
+
+def test_the_demo_checker_catches_nested_imports_but_not_other_names():
+    source = (
+        "import demo.loaders\n"
+        "def f():\n"
+        "    from demo.pages import get_or_create_page\n"
+        "from website.auth_backends import is_demo_account\n"
+        "import democracy\n"
+    )
+    assert [line.partition(":")[0] for line in demo_imports(source)] == ["1", "3"]
+
+
+@pytest.mark.parametrize("path", production_modules(), ids=lambda path: str(path.relative_to(PROJECT)))
+def test_production_module_imports_no_demo(path):
+    assert demo_imports(path.read_text(encoding="utf-8")) == []
+
+
+def test_the_demo_app_is_installed_by_dev_and_test_settings_only():
+    settings_folder = WEBSITE / "settings"
+    installs = {path.name for path in settings_folder.glob("*.py") if '"demo"' in path.read_text(encoding="utf-8")}
+    assert installs == {"dev.py", "test.py"}
+    assert not any(path.name.startswith("demo") for app in PRODUCTION_APPS for path in (PROJECT / app).rglob("*.py"))

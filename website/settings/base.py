@@ -446,19 +446,20 @@ SECTION_URLCONFS = [
     "observatory.urls",  # open-data API (/api/v1/) and the visitor's territory choice (/territoire/)
 ]
 
-# Loaders run in this order by `manage.py load_demo`; each app owns its demo content.
+# Loaders run in this order by `manage.py load_demo` (the `demo` app, installed by the dev and
+# test settings only: production has no demo). One module per app's content, in demo/loaders/.
 DEMO_LOADERS = [
-    "website.demo",
-    "observatory.demo",
-    "observatory.demo_industry",
-    # Section apps add their loaders here, before the navigation step.
-    "careers.demo",
+    "demo.loaders.website_home",
+    "demo.loaders.observatory_data",
+    "demo.loaders.observatory_industry",
+    # Section apps' loaders go here, before the navigation step.
+    "demo.loaders.careers",
     # After careers: kits and events link to job profiles and filières.
-    "schools.demo",
-    "website.demo_editorial",
+    "demo.loaders.schools",
+    "demo.loaders.website_editorial",
     # After the campaign pages: a fortnight of views and feedback on them.
-    "audience.demo",
-    "website.demo_navigation",
+    "demo.loaders.audience",
+    "demo.loaders.website_navigation",
 ]
 
 LOGGING = {

@@ -9,6 +9,9 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Plain storage so that `make run` works before/without collectstatic's manifest.
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 INTERNAL_IPS = ["127.0.0.1"]
+# The demo content and its `load_demo` command (demo/): here and in the test settings, never
+# in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 # The demo admin account is allowed only under these settings (see load_demo).
 DEMO_ADMIN_ALLOWED = True
 

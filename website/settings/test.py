@@ -25,6 +25,9 @@ TASKS = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DEMO_ADMIN_ALLOWED = True
+# The demo content and its `load_demo` command (demo/): here and in the dev settings, never
+# in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 
 # Editors and tests must always see fresh pages; tests enable it where they test it.
 PAGE_CACHE_ENABLED = False

@@ -9,10 +9,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import observatory
 from observatory.importers.service import run_import
 from observatory.models import Dataset, DatasetStatus
 
-DATA = Path(__file__).resolve().parent / "data"
+#: The official files shipped with the observatory app (observatory/data/README.md).
+DATA = Path(observatory.__file__).resolve().parent / "data"
 
 #: (kind, file) in dependency order: nomenclatures first, then indicators.
 DEMO_FILES = [
@@ -55,7 +57,7 @@ def load_datasets(stdout) -> None:
 
 
 def load(stdout) -> None:
-    from observatory.demo_pages import load_pages
+    from demo.loaders.observatory_pages import load_pages
 
     load_datasets(stdout)
     load_pages(stdout)

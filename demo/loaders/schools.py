@@ -16,10 +16,11 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Site
 from wagtail.rich_text import RichText
 
-from schools.demo_events import EVENT_LINKS, EVENTS, PRACTICAL
-from schools.demo_files import WRITERS
-from schools.demo_kits import DISCIPLINES, JOB_CARDS, KIT_LINKS, KITS
-from schools.demo_videos import video_blocks
+from demo.loaders.schools_events import EVENT_LINKS, EVENTS, PRACTICAL
+from demo.loaders.schools_files import WRITERS
+from demo.loaders.schools_kits import DISCIPLINES, JOB_CARDS, KIT_LINKS, KITS
+from demo.loaders.schools_videos import video_blocks
+from demo.pages import get_or_create_demo_image, get_or_create_page
 from schools.event_calendar import plausible_day
 from schools.models import (
     Audience,
@@ -35,7 +36,6 @@ from schools.models import (
     SchoolLevel,
     TeacherSectionPage,
 )
-from website.demo_utils import get_or_create_demo_image, get_or_create_page
 
 QUIZ_QUESTIONS = [
     ("J’aime fabriquer ou réparer des objets avec mes mains.", "R"),

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from careers import demo_data as data
+import careers
 from careers.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -33,10 +33,12 @@ from careers.models import (
     TrainingProvider,
 )
 from careers.occupations import create_occupation_pages
-from website.demo_utils import get_or_create_demo_image, get_or_create_page
+from demo.loaders import careers_content as data
+from demo.pages import get_or_create_demo_image, get_or_create_page
 from website.models import HomePage
 
-DARES_FILE = Path(__file__).resolve().parent / "data" / "dares_fap87_2017_2019.csv"
+#: The careers app's DARES subset (careers/data/SOURCES.md): real figures, read by the demo profiles.
+DARES_FILE = Path(careers.__file__).resolve().parent / "data" / "dares_fap87_2017_2019.csv"
 
 
 def dares_figures() -> dict[str, dict[str, str]]:

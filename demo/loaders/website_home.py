@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from wagtail.models import Page, Site
 
-from website.demo_utils import get_or_create_demo_image, get_or_create_page
+from demo.pages import get_or_create_demo_image, get_or_create_page
 from website.models import HomePage, SearchPage, SiteSettings, StandardPage
 
 

@@ -12,7 +12,7 @@ from django.core.files.images import ImageFile
 from wagtail.models import Page
 from wagtail.rich_text import RichText  # noqa: F401  (re-exported for demo modules)
 
-from website.demo_images import draw_demo_image
+from demo.images import draw_demo_image
 from website.models import SiteImage
 
 P = TypeVar("P", bound=Page)

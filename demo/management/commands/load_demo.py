@@ -1,8 +1,10 @@
 """Load the demo site: page tree, content, images, sample data and a local admin account.
 
-Idempotent: a second run finds everything in place and changes nothing. Each app owns its
-demo content in ``<app>/demo.py`` (a ``load(stdout)`` function); the order is
-``settings.DEMO_LOADERS``.
+Idempotent: a second run finds everything in place and changes nothing. The content of each
+app lives in ``demo/loaders/<app>*.py`` (a ``load(stdout)`` function per step); the order is
+``settings.DEMO_LOADERS``. The command exists only where the ``demo`` app is installed (dev and
+test settings); the admin account is refused again here in case settings derived from
+production install it (``DEMO_ADMIN_ALLOWED``).
 """
 
 from __future__ import annotations

@@ -16,13 +16,15 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import observatory
+from demo.pages import get_or_create_page
 from observatory.importers.service import run_import
 from observatory.industry_import import read_insee_folder
 from observatory.industry_service import ensure_default_filieres, published_io_table, recompute_industry
 from observatory.models import Dataset, DatasetStatus, IndustryFiguresPage, MethodologyPage, ObservatoryIndexPage
-from website.demo_utils import get_or_create_page
 
-DATA = Path(__file__).resolve().parent / "data"
+#: The official files shipped with the observatory app (observatory/data/README.md).
+DATA = Path(observatory.__file__).resolve().parent / "data"
 IO_FOLDER = DATA / "input-output"
 SYNTHETIC_EMPLOYMENT = DATA / "emploi_synthetique_hdf_2023.csv"
 UN_HANDBOOK_SOURCE = ("Nations unies, Handbook on Supply, Use and Input-Output Tables with Extensions and "

@@ -7,7 +7,7 @@ can print (PDF) or adapt (ODT, DOCX, ODP) them.
 
 from __future__ import annotations
 
-from schools.demo_files import DocumentContent, Section
+from demo.loaders.schools_files import DocumentContent, Section
 
 # (slug, fields, documents) where documents are (kind, format, DocumentContent).
 KITS = [

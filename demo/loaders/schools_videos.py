@@ -15,10 +15,11 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
-from schools.demo_media.videos import VIDEOS, transcript_html
+from demo.loaders.schools_video_scenes import VIDEOS, transcript_html
 from website.models import SiteImage
 
-MEDIA_DIR = Path(__file__).resolve().parent / "demo_media"
+#: The rendered videos, captions and posters (committed; see make_videos.py there).
+MEDIA_DIR = Path(__file__).resolve().parents[1] / "media" / "videos"
 
 
 def _document(title: str, path: Path):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from demo.pages import get_or_create_page
 from observatory.models import FapFamily, KeyIndicator, ObservatoryIndexPage, Territory
-from website.demo_utils import get_or_create_page
 from website.models import HomePage, StandardPage
 
 METHOD_BODY = [

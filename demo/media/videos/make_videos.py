@@ -1,8 +1,8 @@
 """Render the demo videos once: MP4 (H.264 + AAC), French WebVTT captions and a PNG poster each.
 
-Run by hand when ``videos.py`` changes, then commit the files it writes next to it:
+Run by hand when the scenes (``demo/loaders/schools_video_scenes.py``) change, then commit the files it writes next to it:
 
-    .venv/bin/python schools/demo_media/make_videos.py
+    .venv/bin/python demo/media/videos/make_videos.py
 
 Needs ffmpeg and espeak-ng (Debian: ``apt-get install ffmpeg espeak-ng``) and Pillow. The demo
 loader only reads the committed files: nothing is rendered when the demo is loaded.
@@ -23,8 +23,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from schools.demo_media.videos import VIDEOS
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+from demo.loaders.schools_video_scenes import VIDEOS
 
 HERE = Path(__file__).resolve().parent
 WIDTH, HEIGHT, FPS = 640, 360, 12

@@ -15,8 +15,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from demo.pages import get_or_create_demo_image, get_or_create_page
 from website.auth_backends import DEMO_EMAIL_DOMAIN, DEMO_PASSWORD
-from website.demo_utils import get_or_create_demo_image, get_or_create_page
 from website.models import CampaignIndexPage, CampaignPage, HomePage
 from website.roles import apply_roles, roles
 

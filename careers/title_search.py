@@ -6,16 +6,30 @@ title. The observatory stores the appellations (``RomeAppellation``); the search
 tolerated), held in memory by each process and rebuilt when the observatory's data version
 moves (an import). A title of an industrial occupation leads to its profile; any other says it
 is outside industry and links to France Travail's own fiche.
+
+Two engines, one behaviour. On PostgreSQL (production) the database answers: full-text prefix
+matching for the words as typed, then trigram word similarity for a typo, both on indexes
+(observatory migration 0017), so no process holds the 13,000 titles in memory. On SQLite (a
+laptop's ``make run``) the same rules run in memory (:class:`TitleIndex`). Either way: every
+typed word starts a word of the title; main titles, then shorter ones, come first; titles with a
+typo come after the exact ones, and only for a query of at least four letters.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.postgres.search import SearchVectorField
+from django.db import connection
+from django.db.models import Func
+
 from careers.logic import FRANCE_TRAVAIL_FICHE_URL, is_industrial_rome_code, parse_rome_codes
-from observatory.job_titles import Title, TitleIndex
+from observatory.job_titles import Match, Title, TitleIndex, search_key
 
 MAX_QUERY_LENGTH = 100
+# Below four letters a typo would match half the referential (the same rule as TitleIndex).
+MIN_FUZZY_LENGTH = 4
+_TITLE_FIELDS = ("code_ogr", "label", "rome_code", "principal", "search_key")
 _memo: dict[str, tuple[int, TitleIndex]] = {}
 
 
@@ -46,6 +60,54 @@ def title_index() -> TitleIndex:
     return index
 
 
+class _SimpleTextVector(Func):
+    """``to_tsvector('simple', <field>)``, written exactly as the index of migration 0017 so that it is used."""
+
+    function = "to_tsvector"
+    template = "%(function)s('simple'::regconfig, %(expressions)s)"
+    output_field = SearchVectorField()
+
+
+def find_titles(query: str, limit: int) -> list[Match]:
+    """The appellations matching ``query``, best first: the database on PostgreSQL, memory elsewhere."""
+    if connection.vendor == "postgresql":
+        return _database_matches(query, limit)
+    return title_index().search(query, limit=limit)
+
+
+def _database_matches(query: str, limit: int) -> list[Match]:
+    """PostgreSQL: exact word prefixes by full text, then one typo by trigram word similarity (two queries at most).
+
+    ``search_key`` holds only ``[a-z0-9]`` words, so the typed words can be written into the
+    ``to_tsquery`` expression as they are. ``%>`` (``trigram_word_similar``) is true when some
+    stretch of the title is similar to the query above ``pg_trgm.word_similarity_threshold``
+    (0.6 by default): one wrong, missing or extra letter in a word of five letters or more.
+    """
+    from django.contrib.postgres.search import SearchQuery, TrigramWordSimilarity
+    from django.db.models.functions import Length
+
+    from observatory.models import RomeAppellation
+
+    key = search_key(query)
+    words = key.split()
+    if not words:
+        return []
+    prefixes = SearchQuery(" & ".join(f"{word}:*" for word in words), search_type="raw", config="simple")
+    exact = list(RomeAppellation.objects.annotate(document=_SimpleTextVector("search_key"))
+                 .filter(document=prefixes)
+                 .order_by("-principal", Length("search_key"), "search_key")
+                 .values_list(*_TITLE_FIELDS)[:limit])
+    matches = [Match(Title(*row), True) for row in exact]
+    if len(matches) < limit and len(key) >= MIN_FUZZY_LENGTH:
+        fuzzy = (RomeAppellation.objects.filter(search_key__trigram_word_similar=key)
+                 .exclude(code_ogr__in=[row[0] for row in exact])
+                 .annotate(similarity=TrigramWordSimilarity(key, "search_key"))
+                 .order_by("-similarity", "-principal", Length("search_key"), "search_key")
+                 .values_list(*_TITLE_FIELDS)[: limit - len(matches)])
+        matches += [Match(Title(*row), False) for row in fuzzy]
+    return matches
+
+
 def profiles_by_code(profiles) -> dict[str, object]:
     """ROME code → the profile that lists it first (else any profile listing it), among ``profiles``."""
     chosen: dict[str, tuple[int, object]] = {}
@@ -68,7 +130,7 @@ def search_titles(query: str, limit: int = 10, request=None) -> list[TitleResult
     query = (query or "").strip()[:MAX_QUERY_LENGTH]
     if len(query) < 2:
         return []
-    matches = title_index().search(query, limit=limit)
+    matches = find_titles(query, limit)
     if not matches:
         return []
     profiles = profiles_by_code(JobProfilePage.objects.live().public().only("id", "title", "url_path", "rome_codes"))

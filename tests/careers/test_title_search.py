@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 
 from careers.title_search import _memo, search_titles
 from observatory.job_titles import search_key, split_gendered_title
@@ -68,3 +69,53 @@ def test_the_site_search_answers_a_job_title_with_its_occupation(client, home_pa
     assert "Intitulés de métiers" in html
     assert f'href="{profile.url}"' in html
     assert "métier : Soudeur ou soudeuse" in html
+
+
+def test_a_typo_finds_the_title_after_the_exact_matches(titles):
+    from observatory.models import RomeAppellation
+
+    RomeAppellation.objects.create(code_ogr=4, label="Menuisier / Menuisière", masculine="Menuisier",
+                                   feminine="Menuisière", rome_code="H2206", principal=True,
+                                   search_key=search_key("Menuisier Menuisière"))
+    exact = [result.label for result in search_titles("menuisier")]
+    assert exact == ["Menuisier / Menuisière", "Menuisier / Menuisière d'agencement"]  # shorter first
+    [typo] = search_titles("soudeuze")
+    assert (typo.label, typo.exact) == ("Soudeur / Soudeuse", False)
+
+
+def test_a_three_letter_query_allows_no_typo(titles):
+    assert search_titles("sod") == []
+    assert [result.label for result in search_titles("sou")] == ["Soudeur / Soudeuse"]
+
+
+postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql",
+                                     reason="the database search runs on PostgreSQL; SQLite searches in memory")
+
+
+@postgresql_only
+def test_postgresql_finds_the_same_exact_titles_as_the_in_memory_index(titles):
+    from careers.title_search import _database_matches, title_index
+
+    for query in ("sou", "menuisiere", "soudeuse", "boulang", "d agencement", "menuisier ag"):
+        in_memory = [match.title.id for match in title_index().search(query, limit=10) if match.exact]
+        in_database = [match.title.id for match in _database_matches(query, 10) if match.exact]
+        assert in_database == in_memory, query
+
+
+@postgresql_only
+def test_postgresql_answers_title_searches_from_its_full_text_and_trigram_indexes(titles):
+    from django.contrib.postgres.search import SearchQuery
+
+    from careers.title_search import _SimpleTextVector
+    from observatory.models import RomeAppellation
+
+    with connection.cursor() as cursor:
+        # Three rows: the planner would rather read them all, or walk a b-tree; a GIN index is
+        # searched by bitmap, which is what is left once both are off.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+    by_words = RomeAppellation.objects.annotate(document=_SimpleTextVector("search_key")).filter(
+        document=SearchQuery("sou:*", search_type="raw", config="simple"))
+    by_typo = RomeAppellation.objects.filter(search_key__trigram_word_similar="soudeuze")
+    assert "observatory_appellation_fts" in by_words.explain()
+    assert "observatory_appellation_trgm" in by_typo.explain()

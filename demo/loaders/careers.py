@@ -3,8 +3,14 @@ training providers, "industrie du futur" articles and the jobseekers' section.
 
 Idempotent: everything is looked up by slug or name first; a second run changes and
 duplicates nothing, except that a profile still showing the « journée type » generated before
-each got its own text is given that text (see ``_replace_templated_day``). Texts live in ``careers/demo_data.py``; salary medians and shares of
-women come from the DARES subset shipped in ``careers/data/`` (see its SOURCES.md).
+each got its own text is given that text (see ``_replace_templated_day``). The content lives in
+``demo/data/careers/`` (one JSON file per content type, fields described in docs/demo-content.md);
+salary medians and shares of women come from the DARES subset shipped in ``careers/data/`` (see its
+SOURCES.md), never from the demo files.
+
+ROME v3 codes and FAP 2009 families of the profiles are the real ones (France Travail's ROME v3.47
+referential, DARES' FAP↔ROME correspondence). Companies, people and training centres are
+fictional, except the two apprenticeship centres that carry an official UAI (InserJeunes).
 """
 
 from __future__ import annotations
@@ -33,12 +39,115 @@ from careers.models import (
     TrainingProvider,
 )
 from careers.occupations import create_occupation_pages
-from demo.loaders import careers_content as data
+from demo.content import Fields, optional, read_entries, read_object, require_known
 from demo.pages import get_or_create_demo_image, get_or_create_page
 from website.models import HomePage
 
 #: The careers app's DARES subset (careers/data/SOURCES.md): real figures, read by the demo profiles.
 DARES_FILE = Path(careers.__file__).resolve().parent / "data" / "dares_fap87_2017_2019.csv"
+
+
+FILIERE_FIELDS: Fields = {
+    "slug": str, "title": str, "observatory_slug": str, "introduction": str,
+    "what_it_makes": str,  # HTML
+    "palette": str,  # of the demo illustration (demo/images.py)
+}
+PROFILE_FIELDS: Fields = {
+    "slug": str, "title": str, "title_masculine": str, "title_feminine": str,
+    "rome": str,  # ROME v3 code
+    "fap": str,  # FAP 2009 family (5 characters); its first 3 pick the DARES figures
+    "riasec": str, "filieres": [str], "introduction": str,
+    "easy_read": str,  # « Facile à lire et à comprendre » summary
+    "missions": [str], "skills": [str], "conditions": str,
+    "day": str,  # « Une journée type », HTML
+    "ways_in": [{"level": str, "title": str, "duration": str, "apprenticeship": bool}],
+    "progression": str, "tags": [str],
+    "related": [str],  # slugs of other profiles
+}
+COMPANY_FIELDS: Fields = {
+    "name": str, "filiere": str, "place": str,
+    "territory": str,  # observatory territory key (DEP-59…)
+    "size_band": str, "employees": int, "description": str, "job_profiles": [str],
+}
+TESTIMONIAL_FIELDS: Fields = {
+    "first_name": str, "age": int, "role": str,
+    "company": str,  # a company's name
+    "job_profiles": [str], "quote": str,
+    "consent_date": str,  # ISO date: a testimonial is shown only with the person's consent
+    "audiences": [str],
+}
+TRAINING_PROVIDER_FIELDS: Fields = {
+    "name": str, "place": str, "territory": str, "website": str, "contact": str, "description": str,
+    # Official identifier of a real apprenticeship centre, as published in InserJeunes
+    # (observatory/data/inserjeunes_cfa_hauts_de_france.csv): its programmes show that centre's
+    # employment rate. Left out for fictional providers.
+    "uai": optional(str, ""),
+    "programmes": [{
+        "title": str, "job_profile": str, "level": str, "duration": str, "apprenticeship": bool,
+        "funded_for_jobseekers": bool, "eligible_cpf": bool, "funding_note": str,
+    }],
+}
+ARTICLE_FIELDS: Fields = {
+    "slug": str, "title": str, "theme": str,
+    "date": str,  # ISO date
+    "introduction": str,
+    "paragraphs": [str],  # HTML, one body block each
+    "tags": [str], "job_profiles": [str], "filieres": [str],
+    "palette": str, "motif": str,  # of the demo illustration (demo/images.py)
+}
+JOBSEEKER_SECTION_FIELDS: Fields = {
+    "first_job_text": str, "career_change_text": str, "funding": str,  # HTML
+    "myths": [{"myth": str, "fact": str, "source": str}],
+}
+
+
+def filieres_data() -> list[dict]:
+    return read_entries("careers/filieres", FILIERE_FIELDS)
+
+
+def profiles_data() -> list[dict]:
+    """The written job profiles, with their links to filières and to each other checked."""
+    profiles = read_entries("careers/job_profiles", PROFILE_FIELDS)
+    require_known(profiles, "filieres", (filiere["slug"] for filiere in filieres_data()), "careers/job_profiles")
+    require_known(profiles, "related", (profile["slug"] for profile in profiles), "careers/job_profiles")
+    return profiles
+
+
+def companies_data() -> list[dict]:
+    companies = read_entries("careers/companies", COMPANY_FIELDS, key="name")
+    require_known(companies, "job_profiles", _profile_slugs(), "careers/companies", key="name")
+    require_known(companies, "filiere", (filiere["slug"] for filiere in filieres_data()), "careers/companies", key="name")
+    return companies
+
+
+def testimonials_data() -> list[dict]:
+    testimonials = read_entries("careers/testimonials", TESTIMONIAL_FIELDS, key="first_name")
+    require_known(testimonials, "job_profiles", _profile_slugs(), "careers/testimonials", key="first_name")
+    require_known(testimonials, "company", (company["name"] for company in companies_data()), "careers/testimonials",
+                  key="first_name")
+    return testimonials
+
+
+def training_providers_data() -> list[dict]:
+    providers = read_entries("careers/training_providers", TRAINING_PROVIDER_FIELDS, key="name")
+    require_known(({"name": provider["name"], "job_profiles": [p["job_profile"] for p in provider["programmes"]]}
+                   for provider in providers), "job_profiles", _profile_slugs(), "careers/training_providers", key="name")
+    return providers
+
+
+def articles_data() -> list[dict]:
+    articles = read_entries("careers/articles", ARTICLE_FIELDS)
+    require_known(articles, "job_profiles", _profile_slugs(), "careers/articles")
+    require_known(articles, "filieres", (filiere["slug"] for filiere in filieres_data()), "careers/articles")
+    return articles
+
+
+def jobseeker_section_data() -> dict:
+    return read_object("careers/jobseeker_section", JOBSEEKER_SECTION_FIELDS)
+
+
+def _profile_slugs() -> list[str]:
+    return [profile["slug"] for profile in read_entries("careers/job_profiles", PROFILE_FIELDS)]
 
 
 def dares_figures() -> dict[str, dict[str, str]]:
@@ -67,13 +176,15 @@ def load_filieres(home: HomePage) -> dict[str, FilierePage]:
         hero_image=index_image,
     )
     pages = {}
-    for slug, title, observatory_slug, intro, what, palette in data.FILIERES:
+    for filiere in filieres_data():
+        slug, title = filiere["slug"], filiere["title"]
         image = get_or_create_demo_image(
-            f"filiere-{slug}", f"Filière — {title}", f"Illustration de la filière {title.lower()}.", palette, "blocks",
+            f"filiere-{slug}", f"Filière — {title}", f"Illustration de la filière {title.lower()}.", filiere["palette"],
+            "blocks",
         )
         pages[slug] = get_or_create_page(
-            index, FilierePage, slug, title=title, observatory_slug=observatory_slug, introduction=intro,
-            what_it_makes=what, hero_image=image,
+            index, FilierePage, slug, title=title, observatory_slug=filiere["observatory_slug"],
+            introduction=filiere["introduction"], what_it_makes=filiere["what_it_makes"], hero_image=image,
         )
     return pages
 
@@ -87,7 +198,7 @@ def load_profiles(home: HomePage, filieres: dict[str, FilierePage]) -> dict[str,
     figures = dares_figures()
     pages: dict[str, JobProfilePage] = {}
     created = []
-    for spec in data.PROFILES:
+    for spec in profiles_data():
         existing = index.get_children().filter(slug=spec["slug"]).first()
         if existing is not None:
             pages[spec["slug"]] = _replace_templated_day(existing.specific, spec)
@@ -96,9 +207,9 @@ def load_profiles(home: HomePage, filieres: dict[str, FilierePage]) -> dict[str,
         source = (f"Dares, Portrait statistique des métiers, famille {spec['fap'][:3]} "
                   f"« {family['libelle']} », {family['periode']}") if family else ""
         page = JobProfilePage(
-            slug=spec["slug"], title=spec["title"], title_masculine=spec["m"], title_feminine=spec["f"],
-            rome_codes=spec["rome"], fap_code=spec["fap"], riasec_code=spec["riasec"],
-            introduction=spec["intro"], easy_read_summary=spec["easy"],
+            slug=spec["slug"], title=spec["title"], title_masculine=spec["title_masculine"],
+            title_feminine=spec["title_feminine"], rome_codes=spec["rome"], fap_code=spec["fap"],
+            riasec_code=spec["riasec"], introduction=spec["introduction"], easy_read_summary=spec["easy_read"],
             missions=_ul(spec["missions"]), skills=_ul(spec["skills"]),
             working_conditions=f"<p>{spec['conditions']}</p>", progression=f"<p>{spec['progression']}</p>",
             day_to_day=spec["day"],
@@ -106,12 +217,13 @@ def load_profiles(home: HomePage, filieres: dict[str, FilierePage]) -> dict[str,
             share_of_women=int(family["part_femmes_pct"]) if family else None,
             salary_source=source, share_of_women_source=source,
             hero_image=_profile_image(spec, filieres),
-            search_description=spec["intro"][:160],
+            search_description=spec["introduction"][:160],
         )
         page.filieres = [filieres[slug] for slug in spec["filieres"]]
         page.ways_in = [
-            JobProfileWayIn(level=level, title=title, duration=duration, apprenticeship=apprenticeship, sort_order=i)
-            for i, (level, title, duration, apprenticeship) in enumerate(spec["ways"])
+            JobProfileWayIn(level=way["level"], title=way["title"], duration=way["duration"],
+                            apprenticeship=way["apprenticeship"], sort_order=i)
+            for i, way in enumerate(spec["ways_in"])
         ]
         page.tags.add(*spec["tags"])
         index.add_child(instance=page)
@@ -154,13 +266,15 @@ def _profile_image(spec: dict, filieres: dict[str, FilierePage]):
 
 def load_companies(filieres, profiles, territories) -> dict[str, Company]:
     companies = {}
-    for name, filiere, place, key, size, employees, description, profile_slugs in data.COMPANIES:
+    for entry in companies_data():
+        name = entry["name"]
         company = Company.objects.filter(name=name).first()
         if company is None:
-            company = Company(name=name, filiere=filieres[filiere], place=place, territory=territories.get(key),
-                              size_band=size, employees=employees, description=description, live=True)
+            company = Company(name=name, filiere=filieres[entry["filiere"]], place=entry["place"],
+                              territory=territories.get(entry["territory"]), size_band=entry["size_band"],
+                              employees=entry["employees"], description=entry["description"], live=True)
             company.save()
-            company.job_profiles.set([profiles[slug] for slug in profile_slugs])
+            company.job_profiles.set([profiles[slug] for slug in entry["job_profiles"]])
             company.save()
             # Published as the Région would, with a first revision. Not cleaned: a demo company whose
             # territory is not in the loaded data keeps an empty one, as before moderation.
@@ -170,15 +284,16 @@ def load_companies(filieres, profiles, territories) -> dict[str, Company]:
 
 
 def load_testimonials(companies, profiles) -> int:
-    for first_name, age, role, company, profile_slugs, quote, consent, audiences in data.TESTIMONIALS:
-        if Testimonial.objects.filter(first_name=first_name, role=role).exists():
+    for entry in testimonials_data():
+        if Testimonial.objects.filter(first_name=entry["first_name"], role=entry["role"]).exists():
             continue
         testimonial = Testimonial(
-            first_name=first_name, age=age, role=role, company=companies.get(company), quote=quote,
-            consent_date=datetime.date.fromisoformat(consent), audiences=audiences, live=True,
+            first_name=entry["first_name"], age=entry["age"], role=entry["role"],
+            company=companies.get(entry["company"]), quote=entry["quote"],
+            consent_date=datetime.date.fromisoformat(entry["consent_date"]), audiences=entry["audiences"], live=True,
         )
         testimonial.save()
-        testimonial.job_profiles.set([profiles[slug] for slug in profile_slugs])
+        testimonial.job_profiles.set([profiles[slug] for slug in entry["job_profiles"]])
         testimonial.save()
         testimonial.save_revision().publish()
     return Testimonial.objects.count()
@@ -198,18 +313,22 @@ def _demo_next_start(level: str, position: int) -> datetime.date:
 
 
 def load_training(profiles, territories) -> int:
-    for name, place, key, website, contact, description, programmes in data.TRAINING_PROVIDERS:
-        if TrainingProvider.objects.filter(name=name).exists():
+    for entry in training_providers_data():
+        if TrainingProvider.objects.filter(name=entry["name"]).exists():
             continue
-        provider = TrainingProvider(name=name, place=place, territory=territories.get(key), website=website,
-                                    contact=contact, description=description, live=True,
-                                    uai=data.TRAINING_PROVIDER_UAI.get(name, ""))
+        provider = TrainingProvider(name=entry["name"], place=entry["place"],
+                                    territory=territories.get(entry["territory"]), website=entry["website"],
+                                    contact=entry["contact"], description=entry["description"], live=True,
+                                    uai=entry["uai"])
         provider.programmes = [
-            TrainingProgramme(title=title, job_profile=profiles[slug], level=level, duration=duration,
-                              apprenticeship=apprenticeship, funded_for_jobseekers=funded, eligible_cpf=cpf,
-                              funding_note=note, sort_order=i, next_start=_demo_next_start(level, i),
+            TrainingProgramme(title=programme["title"], job_profile=profiles[programme["job_profile"]],
+                              level=programme["level"], duration=programme["duration"],
+                              apprenticeship=programme["apprenticeship"],
+                              funded_for_jobseekers=programme["funded_for_jobseekers"],
+                              eligible_cpf=programme["eligible_cpf"], funding_note=programme["funding_note"],
+                              sort_order=i, next_start=_demo_next_start(programme["level"], i),
                               information_source=_DEMO_TRAINING_SOURCE)
-            for i, (title, slug, level, duration, apprenticeship, funded, cpf, note) in enumerate(programmes)
+            for i, programme in enumerate(entry["programmes"])
         ]
         provider.save()
         provider.save_revision(clean=False).publish()
@@ -223,19 +342,20 @@ def load_articles(home, profiles, filieres) -> dict[str, ArticlePage]:
                      "de la région, et les métiers qui vont avec.",
     )
     pages = {}
-    for slug, title, theme, date, intro, paragraphs, tags, profile_slugs, filiere_slugs, palette, motif in data.ARTICLES:
+    for article in articles_data():
+        slug, title = article["slug"], article["title"]
         existing = index.get_children().filter(slug=slug).first()
         if existing is not None:
             pages[slug] = existing.specific
             continue
         image = get_or_create_demo_image(f"article-{slug}", f"Article — {title}", f"Illustration de l'article « {title} ».",
-                                         palette, motif)
-        page = ArticlePage(slug=slug, title=title, theme=theme, date=datetime.date.fromisoformat(date),
-                           introduction=intro, hero_image=image,
-                           body=[("paragraph", paragraph) for paragraph in paragraphs])
-        page.job_profiles = [profiles[s] for s in profile_slugs]
-        page.filieres = [filieres[s] for s in filiere_slugs]
-        page.tags.add(*tags)
+                                         article["palette"], article["motif"])
+        page = ArticlePage(slug=slug, title=title, theme=article["theme"], date=datetime.date.fromisoformat(article["date"]),
+                           introduction=article["introduction"], hero_image=image,
+                           body=[("paragraph", paragraph) for paragraph in article["paragraphs"]])
+        page.job_profiles = [profiles[s] for s in article["job_profiles"]]
+        page.filieres = [filieres[s] for s in article["filieres"]]
+        page.tags.add(*article["tags"])
         index.add_child(instance=page)
         page.save_revision().publish()
         pages[slug] = page
@@ -243,14 +363,15 @@ def load_articles(home, profiles, filieres) -> dict[str, ArticlePage]:
 
 
 def load_jobseeker_section(home) -> JobseekerSectionPage:
+    section = jobseeker_section_data()
     return get_or_create_page(
         home, JobseekerSectionPage, "demandeurs-d-emploi", title="Vous cherchez un emploi",
         introduction="Les métiers industriels qui recrutent près de chez vous, ceux qui s'apprennent en quelques mois, "
                      "et comment faire financer votre formation.",
-        first_job_text=data.JOBSEEKER_FIRST_JOB,
-        career_change_text=data.JOBSEEKER_CAREER_CHANGE,
-        funding=[("paragraph", data.JOBSEEKER_FUNDING)],
-        myths=[("myth_fact", {"myth": myth, "fact": fact, "source": source}) for myth, fact, source in data.JOBSEEKER_MYTHS],
+        first_job_text=section["first_job_text"],
+        career_change_text=section["career_change_text"],
+        funding=[("paragraph", section["funding"])],
+        myths=[("myth_fact", myth) for myth in section["myths"]],
     )
 
 

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from demo.loaders import careers_content as demo_data
+from demo.loaders.careers import profiles_data, testimonials_data
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ def test_demo_loads_the_promised_content_and_a_second_run_changes_nothing():
 
 
 def test_every_demo_testimonial_has_a_consent_date():
-    assert all(consent for *_rest, consent, _audiences in demo_data.TESTIMONIALS)
+    assert all(testimonial["consent_date"] for testimonial in testimonials_data())
 
 
 @pytest.mark.shared_data
@@ -54,7 +54,7 @@ def test_demo_profiles_use_real_rome_codes_and_a_matching_fap_family(shared_data
         rome_codes = {row["code_rome"] for row in csv.DictReader(handle)}
     with (shared_data / "dares-psm" / "fap225_rome.csv").open(encoding="latin-1") as handle:
         pairs = {(row["Rome"], row["Fap"]) for row in csv.DictReader(handle, delimiter=";")}
-    for profile in demo_data.PROFILES:
+    for profile in profiles_data():
         assert profile["rome"] in rome_codes, profile["slug"]
         assert (profile["rome"], profile["fap"]) in pairs, profile["slug"]
 
@@ -63,4 +63,4 @@ def test_shipped_dares_subset_covers_every_demo_family():
     from demo.loaders.careers import dares_figures
 
     figures = dares_figures()
-    assert all(profile["fap"][:3] in figures for profile in demo_data.PROFILES)
+    assert all(profile["fap"][:3] in figures for profile in profiles_data())

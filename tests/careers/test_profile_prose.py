@@ -12,9 +12,9 @@ from django.utils.html import strip_tags
 
 from careers.models import JobProfilePage
 from careers.occupations import create_occupation_pages
-from demo.loaders import careers_content as demo_data
+from demo.loaders.careers import profiles_data
 
-DAYS = {profile["slug"]: profile["day"] for profile in demo_data.PROFILES}
+DAYS = {profile["slug"]: profile["day"] for profile in profiles_data()}
 
 
 def _sentences(html: str) -> list[str]:
@@ -23,7 +23,7 @@ def _sentences(html: str) -> list[str]:
 
 
 def test_every_demo_profile_has_its_own_day_of_a_sensible_length():
-    assert len(DAYS) == len(demo_data.PROFILES) == 38
+    assert len(DAYS) == len(profiles_data()) == 38
     for slug, day in DAYS.items():
         assert day.startswith("<p>") and day.endswith("</p>"), slug
         words = len(strip_tags(day).split())
@@ -61,7 +61,7 @@ def test_the_demo_loads_the_written_days_and_upgrades_only_the_untouched_templat
 
     # A database loaded before #15: the generated sentence, published. An editor then changed one
     # profile's day, and left a draft pending on another.
-    by_slug = {profile["slug"]: profile for profile in demo_data.PROFILES}
+    by_slug = {profile["slug"]: profile for profile in profiles_data()}
     old, edited, drafted = "soudeur-soudeuse", "cariste", "patronnier-patronniere"
     for slug in (old, edited, drafted):
         page = JobProfilePage.objects.get(slug=slug)

@@ -160,28 +160,13 @@ def job_titles(rome_codes: list[str]) -> list[str]:
 def family_figures(fap_code: str) -> dict:
     """The DARES median salary and share of women of a profile's FAP family, from the observatory (one query).
 
-    National figures (France; DARES « Portrait statistique des métiers », 3-year periods). The
-    detailed family (FAP 225, e.g. ``D2Z42`` Soudeurs) is used where the file has it, else its
-    aggregated family (FAP 87, ``D2Z``). ``{"median_salary": OccupationStats, "share_women":
-    OccupationStats}`` for the latest published period, each row carrying ``is_broader_family``
-    (True when it is the FAP 87 figure standing in for the profile's FAP 225 family); absent keys
-    when the observatory has no such figure.
+    National figures (France; DARES « Portrait statistique des métiers », 3-year periods): the
+    detailed family (FAP 225) where the file has it, else its aggregated family (FAP 87), marked
+    ``is_broader_family``; see :func:`observatory.services.family_statistics`.
     """
-    from observatory.models import OccupationStats
+    from observatory.services import family_statistics
 
-    code = (fap_code or "").strip().upper()
-    family = code[:3]
-    if len(family) != 3:
-        return {}
-    figures: dict = {}
-    rows = (OccupationStats.objects.published()
-            .filter(fap__code__in={code, family}, indicator__in=["median_salary", "share_women"], dimension="")
-            .select_related("dataset", "fap").order_by("-period"))
-    # Detailed family first; the sort is stable, so each family keeps the latest period first.
-    for row in sorted(rows, key=lambda row: row.fap.code != code):
-        row.is_broader_family = row.fap.code != code and code != family
-        figures.setdefault(row.indicator, row)
-    return figures
+    return family_statistics(fap_code)
 
 
 def _site_settings(request):

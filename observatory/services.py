@@ -279,7 +279,11 @@ def published_datasets() -> list[Dataset]:
 
 @dataclass(frozen=True)
 class KeyFigure:
-    """A key figure as displayed: the formatted value, its territory, dataset and year (or period)."""
+    """A key figure as displayed: the formatted value, its territory, dataset and year (or period).
+
+    ``value`` None with ``unpublished``: the producer publishes the cell empty (too few people
+    surveyed, statistical secrecy); ``display`` then says so in words.
+    """
 
     display: str
     value: float | int | None
@@ -288,6 +292,68 @@ class KeyFigure:
     vintage: int | str
     #: Where the figure is national although the indicator names a territory (DARES portraits).
     is_national: bool = False
+    #: The occupational family the figure describes (FAP code and label), for the family measures.
+    family_code: str = ""
+    family_label: str = ""
+    #: The aggregated family's figure (FAP 87) standing in for a detailed family (FAP 225) without one.
+    is_broader_family: bool = False
+    unpublished: bool = False
+
+
+#: The DARES « Portrait statistique des métiers » series that pages show for a family: national figures.
+FAMILY_STATISTICS = ("median_salary", "share_women")
+#: Words for a family figure that DARES leaves empty.
+UNPUBLISHED = "non publié"
+
+
+def family_statistics(fap_code: str, indicators: tuple[str, ...] = FAMILY_STATISTICS) -> dict[str, OccupationStats]:
+    """A family's latest published DARES portrait figures, France entière (one query).
+
+    ``fap_code`` is a detailed family (FAP 225, ``D2Z42`` Soudeurs) or an aggregated one (FAP 87,
+    ``D2Z``), for the series' latest period. The detailed family's figure is used where the file
+    publishes it, else the aggregated family's, marked ``is_broader_family`` so that the page says
+    so. A row whose value DARES left empty is returned only when neither family has a value for
+    that period (``value`` None: say « non publié »).
+    Returns ``{indicator: OccupationStats}`` (``median_salary``: € net per month, full-time
+    employees' median; ``share_women``: % of people in employment, Insee Enquête Emploi), each row
+    with ``is_broader_family``; an indicator is absent when the observatory has no such row.
+    """
+    code = (fap_code or "").strip().upper()
+    family = code[:3]
+    if len(family) != 3:
+        return {}
+    rows = (OccupationStats.objects.published()
+            .filter(fap__code__in={code, family}, indicator__in=indicators, dimension="")
+            .select_related("dataset", "fap").order_by("-period", "-dataset__published_at"))
+    rows = list(rows)
+    # The series' latest period only (an older figure is never passed off as current); in it, the
+    # detailed family first, a row with a value before an empty one.
+    latest: dict[str, str] = {}
+    for row in rows:
+        latest.setdefault(row.indicator, row.period)
+    figures: dict[str, OccupationStats] = {}
+    for row in sorted((row for row in rows if row.period == latest[row.indicator]),
+                      key=lambda row: (row.value is None, row.fap.code != code)):
+        row.is_broader_family = row.fap.code != code and code != family
+        figures.setdefault(row.indicator, row)
+    return figures
+
+
+def _family_figure(indicator: KeyIndicator) -> KeyFigure | None:
+    """A DARES portrait figure of the indicator's family: national, whatever territory was set."""
+    row = family_statistics(indicator.fap.code, (indicator.measure,)).get(indicator.measure)
+    if row is None:
+        return None
+    france = Territory.objects.filter(key="FR").first() or indicator.territory
+    if row.value is None:
+        display = UNPUBLISHED
+    elif indicator.measure == KeyIndicator.Measure.MEDIAN_SALARY:
+        display = f"{french_number(row.value)}\u202f€"
+    else:
+        display = f"{french_number(row.value)}\u202f%"
+    return KeyFigure(display, None if row.value is None else round_half_up(row.value), france, row.dataset,
+                     row.period, is_national=True, family_code=row.fap.code, family_label=row.fap.label,
+                     is_broader_family=row.is_broader_family, unpublished=row.value is None)
 
 
 def _thousands(value: int) -> str:
@@ -327,7 +393,7 @@ def key_indicator_value_near(indicator: KeyIndicator, visitor_territory: Territo
         if area.pk == indicator.territory_id:
             break
         area = area.parent if area.parent_id else None
-    if not chain or chain[-1].pk != indicator.territory_id or indicator.measure == KeyIndicator.Measure.MEDIAN_SALARY:
+    if not chain or chain[-1].pk != indicator.territory_id or indicator.measure in KeyIndicator.NATIONAL_MEASURES:
         return key_indicator_value(indicator)
     for territory in chain[:-1]:
         local = copy.copy(indicator)
@@ -367,23 +433,16 @@ def _compute_key_figure(indicator: KeyIndicator) -> KeyFigure | None:
         difficult = sum(row.difficult for row in rows)
         share = round(100 * difficult / projects)
         return KeyFigure(f"{share}\u202f%", share, territory, rows[0].dataset, latest)
-    if measure == KeyIndicator.Measure.MEDIAN_SALARY and indicator.fap_id:
-        # DARES publishes the median for France only: the figure says so, whatever territory was set.
-        row = (OccupationStats.objects.published()
-               .filter(fap_id=indicator.fap_id, indicator="median_salary", dimension="")
-               .select_related("dataset").order_by("-period").first())
-        if row is None:
-            return None
-        france = Territory.objects.filter(key="FR").first() or territory
-        return KeyFigure(f"{french_number(row.value)}\u202f€", row.value, france, row.dataset, row.period,
-                         is_national=True)
+    if measure in KeyIndicator.NATIONAL_MEASURES and indicator.fap_id:
+        # DARES publishes these for France only: the figure says so, whatever territory was set.
+        return _family_figure(indicator)
     if measure == KeyIndicator.Measure.INDUSTRY_JOBS and indicator.definition:
         result = (IndustryEmploymentResult.objects
                   .filter(territory=territory, definition=indicator.definition, breakdown="total")
                   .select_related("employment_dataset").order_by("-year").first())
         if result is None:
             return None
-        return KeyFigure(french_number(result.jobs), round_half_up(result.jobs), territory, result.employment_dataset,
+        return KeyFigure(french_number(result.jobs_shown), result.jobs_shown, territory, result.employment_dataset,
                          result.year)
     if measure == KeyIndicator.Measure.EMPLOYMENT and indicator.naf_id:
         naf = indicator.naf
@@ -405,6 +464,7 @@ __all__ = [
     "HiringSummary",
     "KeyFigure",
     "TensionSummary",
+    "family_statistics",
     "key_indicator_value",
     "method_url",
     "published_datasets",

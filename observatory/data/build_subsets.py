@@ -9,6 +9,12 @@
   rome-appellations`` reads (``code_ogr, libelle_appellation_long, code_rome, classification,
   code_rome_parent``): the whole list, because the title search must also recognise the titles
   of occupations outside industry.
+- ``rome4_mobilite_industrie_v460.csv``: the ROME 4.0 mobility links (v460,
+  ``unix_rubrique_mobilite_v460_utf8.csv``), lines kept byte for byte where the source fiche
+  descends (``code_rome_parent`` in ``unix_referentiel_code_rome_v460_utf8.csv``) from an
+  industrial ROME v3 occupation — domain H plus I1102, I1304, I1309, I1310, N1101, N1103, N1105, as
+  ``careers.logic.is_industrial_rome_code`` says: the links the job profiles show. Their targets may
+  be any fiche (the whole referential is shipped).
 - ``communes_hauts_de_france_geo2023.csv``: INSEE's « composition communale » of the zones
   d'emploi 2020 (``ze2020_composition_communale_geo2023.csv``), lines kept byte for byte where
   ``REG`` is 32: the 3,787 communes of Hauts-de-France with their zone (or regional part).
@@ -77,6 +83,26 @@ def build_appellations(shared: Path) -> int:
         rows = [[row[name] for name in APPELLATION_COLUMNS] for row in csv.DictReader(infile)]
         writer.writerows(rows)
     return len(rows)
+
+
+#: The industrial ROME v3 occupations outside domain H (kept in step with careers.logic, which this
+#: stand-alone script does not import).
+INDUSTRIAL_EXTRA_CODES = {"I1102", "I1304", "I1309", "I1310", "N1101", "N1103", "N1105"}
+
+
+def build_mobility(shared: Path) -> int:
+    with (shared / "rome-v4" / "unix_referentiel_code_rome_v460_utf8.csv").open(encoding="utf-8", newline="") as infile:
+        industrial = {row["code_rome"] for row in csv.DictReader(infile)
+                      if row["code_rome_parent"].startswith("H") or row["code_rome_parent"] in INDUSTRIAL_EXTRA_CODES}
+    kept = 0
+    with (shared / "rome-v4" / "unix_rubrique_mobilite_v460_utf8.csv").open(encoding="utf-8", newline="") as infile, \
+            (HERE / "rome4_mobilite_industrie_v460.csv").open("w", encoding="utf-8", newline="") as outfile:
+        outfile.write(infile.readline())
+        for line in infile:
+            if next(csv.reader([line]))[0] in industrial:
+                outfile.write(line)
+                kept += 1
+    return kept
 
 
 def build_communes(shared: Path) -> int:

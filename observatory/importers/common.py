@@ -15,6 +15,7 @@ class Known:
 
     territories: set[str] = field(default_factory=set)
     rome: set[str] = field(default_factory=set)
+    rome4: set[str] = field(default_factory=set)  # ROME 4.0 fiche codes (Rome4Occupation)
     fap: dict[str, int] = field(default_factory=dict)  # code → level (22, 87, 225)
     naf: set[str] = field(default_factory=set)
 

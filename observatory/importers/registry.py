@@ -34,6 +34,7 @@ from . import (
     naf,
     occupation_stats,
     rome,
+    rome_mobility,
     tension,
     territories,
     unemployment,
@@ -113,6 +114,9 @@ IMPORT_KINDS: tuple[ImportKind, ...] = (
                ETALAB, ROME_URL, rome.parse_rome_riasec, writing.write_rome_riasec),
     ImportKind(DatasetKind.ROME_APPELLATIONS, "Appellations des métiers ROME", "France Travail, ROME",
                "France Travail", ETALAB, ROME_URL, rome.parse_rome_appellations, writing.write_rome_appellations),
+    # Links between ROME 4.0 fiches: after the ROME 4.0 referential, whose fiches both ends must be.
+    ImportKind(DatasetKind.ROME_MOBILITY, "Mobilités professionnelles entre fiches ROME 4.0", "France Travail, ROME",
+               "France Travail", ETALAB, ROME_URL, rome_mobility.parse_rome_mobility, writing.write_rome_mobility),
     ImportKind(DatasetKind.FAP, "Nomenclature des familles professionnelles FAP 2009", "Dares, FAP 2009", "Dares",
                ETALAB, FAP_URL, fap.parse_fap, writing.write_fap),
     ImportKind(DatasetKind.FAP_ROME, "Correspondance FAP 2009 ↔ ROME", "Dares, FAP 2009", "Dares", ETALAB, FAP_URL,

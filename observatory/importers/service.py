@@ -20,6 +20,7 @@ from observatory.models import (
     DatasetStatus,
     FapFamily,
     NafActivity,
+    Rome4Occupation,
     RomeOccupation,
     Territory,
 )
@@ -80,6 +81,7 @@ def load_known() -> Known:
     return Known(
         territories=set(Territory.objects.values_list("key", flat=True)),
         rome=set(RomeOccupation.objects.values_list("code", flat=True)),
+        rome4=set(Rome4Occupation.objects.values_list("code", flat=True)),
         fap=dict(FapFamily.objects.values_list("code", "level")),
         naf=set(NafActivity.objects.filter(level=NafActivity.Level.SUBCLASS).values_list("code", flat=True)),
     )

@@ -40,6 +40,7 @@ from . import (
     naf,
     occupation_stats,
     rome,
+    rome_mobility,
     tension,
     territories,
     unemployment,
@@ -244,6 +245,41 @@ def write_rome_appellations(rows: Iterator[rome.AppellationRow], dataset: Datase
             }
 
     _upsert(RomeAppellation, values(), "code_ogr", result)
+
+
+def write_rome_mobility(rows: Iterator[rome_mobility.MobilityRow], dataset: Dataset, result: ImportResult) -> None:
+    """ROME 4.0 mobility links into :class:`RomeMobility`: each source fiche of the file gets exactly its
+    links in the file (new ones added, order and version updated, vanished ones removed); fiches absent
+    from the file keep theirs, so an extract and the whole file can follow each other."""
+    from observatory.models import RomeMobility
+
+    links = {(row.source, row.target, row.mobility_type): row for row in rows}
+    result.rows = len(links)
+    if not result.log.ok or not links:
+        return
+    sources = {source for source, _target, _type in links}
+    stored = {(link.source_id, link.target_id, link.mobility_type): link
+              for link in RomeMobility.objects.filter(source_id__in=sources)}
+    added, changed = [], []
+    for key, row in links.items():
+        link = stored.pop(key, None)
+        if link is None:
+            added.append(RomeMobility(source_id=row.source, target_id=row.target, mobility_type=row.mobility_type,
+                                      order=row.order, version=row.version))
+        elif (link.order, link.version) != (row.order, row.version):
+            link.order, link.version = row.order, row.version
+            changed.append(link)
+        else:
+            result.unchanged += 1
+    RomeMobility.objects.bulk_create(added, batch_size=BATCH_SIZE)
+    RomeMobility.objects.bulk_update(changed, ["order", "version"], batch_size=BATCH_SIZE)
+    vanished = [link.pk for link in stored.values()]
+    for start in range(0, len(vanished), BATCH_SIZE):
+        RomeMobility.objects.filter(pk__in=vanished[start:start + BATCH_SIZE]).delete()
+    result.created, result.updated, result.removed = len(added), len(changed), len(vanished)
+    version = next(iter(links.values())).version
+    result.notes.append(f"Mobilités du ROME {version} : {len(links)} lien(s) au départ de {len(sources)} fiche(s) ; "
+                        "les fiches absentes du fichier gardent leurs liens.")
 
 
 def write_rome_riasec(rows: Iterator[rome.RiasecRow], dataset: Dataset, result: ImportResult) -> None:

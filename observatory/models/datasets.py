@@ -15,6 +15,7 @@ class DatasetKind(models.TextChoices):
     ROME = "rome", _("Métiers ROME")
     ROME_RIASEC = "rome-riasec", _("Codes RIASEC des métiers ROME")
     ROME_APPELLATIONS = "rome-appellations", _("Appellations des métiers ROME (intitulés d'emploi)")
+    ROME_MOBILITY = "rome-mobility", _("Mobilités entre fiches ROME 4.0 (métiers proches)")
     FAP = "fap", _("Familles professionnelles FAP 2009")
     FAP_ROME = "fap-rome", _("Correspondance FAP ↔ ROME")
     FAP2021 = "fap-2021", _("Familles professionnelles FAP 2021")
@@ -67,6 +68,7 @@ PUBLICATION_CADENCES: dict[str, Cadence | None] = {
     DatasetKind.ROME: None,
     DatasetKind.ROME_RIASEC: None,
     DatasetKind.ROME_APPELLATIONS: None,
+    DatasetKind.ROME_MOBILITY: None,
     DatasetKind.FAP: None,
     DatasetKind.FAP_ROME: None,
     DatasetKind.FAP2021: None,
@@ -78,7 +80,7 @@ PUBLICATION_CADENCES: dict[str, Cadence | None] = {
 #: Kinds that describe nomenclatures: applied directly (upsert), never versioned per vintage.
 NOMENCLATURE_KINDS = frozenset({
     DatasetKind.TERRITORIES, DatasetKind.ZONES_EMPLOI, DatasetKind.ROME, DatasetKind.ROME_RIASEC, DatasetKind.ROME_APPELLATIONS, DatasetKind.FAP,
-    DatasetKind.FAP_ROME, DatasetKind.NAF, DatasetKind.FAP2021,
+    DatasetKind.FAP_ROME, DatasetKind.ROME_MOBILITY, DatasetKind.NAF, DatasetKind.FAP2021,
 })
 
 

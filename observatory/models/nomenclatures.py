@@ -159,6 +159,44 @@ class Rome4Occupation(models.Model):
         return f"{self.code} — {self.label}"
 
 
+class RomeMobility(models.Model):
+    """A mobility link of ROME 4.0: from one fiche, an occupation one can move to (« mobilité professionnelle »).
+
+    Loaded by the ``rome-mobility`` importer from France Travail's
+    ``unix_rubrique_mobilite_v<version>_utf8.csv`` (ROME 4.0 v460: 14,912 links, 7 to 21 per fiche).
+    Both ends are ROME 4.0 fiches; a job profile, keyed on ROME v3 codes, reaches its links through
+    the fiches descending from its codes (:attr:`Rome4Occupation.parent_code`). ``order`` is the link's
+    position in the source fiche's list (``numero_ordre``, 1 first). ``mobility_type`` is « proche »
+    (close occupation) or « evolution » when the file says so; the ROME 4.0 v460 file does not, so it
+    is empty there. Re-importing replaces the links of every source fiche in the file.
+    """
+
+    class MobilityType(models.TextChoices):
+        UNSPECIFIED = "", _("non précisé par le fichier")
+        CLOSE = "proche", _("métier proche")
+        EVOLUTION = "evolution", _("évolution")
+
+    source = models.ForeignKey(Rome4Occupation, to_field="code", on_delete=models.CASCADE,
+                               related_name="mobility_links", verbose_name=_("fiche de départ"))
+    target = models.ForeignKey(Rome4Occupation, to_field="code", on_delete=models.CASCADE, related_name="+",
+                               verbose_name=_("fiche d'arrivée"))
+    mobility_type = models.CharField(_("type de mobilité"), max_length=10, blank=True,
+                                     choices=MobilityType.choices)
+    order = models.PositiveSmallIntegerField(_("rang dans la fiche"), null=True, blank=True,
+                                             help_text=_("numero_ordre du fichier : 1 = premier lien de la fiche."))
+    version = models.CharField(_("version du référentiel"), max_length=20, help_text=_("Ex. « 4.0 v460 »."))
+
+    class Meta:
+        verbose_name = _("mobilité ROME")
+        verbose_name_plural = _("mobilités ROME")
+        ordering = ["source", "order", "target"]
+        constraints = [models.UniqueConstraint(fields=["source", "target", "mobility_type"],
+                                               name="observatory_romemobility_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.source_id} → {self.target_id}"
+
+
 class RomeAppellation(models.Model):
     """A job title (« appellation ») of the ROME, with its two gendered forms, linked to its occupation.
 

@@ -33,6 +33,8 @@ DEMO_FILES = [
     ("fap-2021", "Intitules_FAP2021.csv"),
     ("tension", "tensions_hdf_2019.csv"),
     ("occupation-stats", "salaire_median_3niv.csv"),
+    # DARES share of women 2017-2019: its own series, published beside the salaries (Dataset.series).
+    ("occupation-stats", "part_femmes_2017_2019.csv"),
     # BMO 2023 (FAP 2009 métiers) and 2025 (FAP 2021): Hauts-de-France extracts of the national workbooks.
     ("bmo", "bmo_2023_hauts_de_france.csv"),
     ("bmo", "bmo_2025_hauts_de_france.csv"),

@@ -29,26 +29,29 @@ from observatory.models import DatasetStatus, IndustryEmploymentResult, InputOut
 from observatory.models.industry import Breakdown, Definition
 
 
-@extend_schema_field({"type": "integer", "nullable": True, "description": "Emplois (nombre de postes salariés), "
-                      "arrondis à l'unité comme sur les pages du site."})
+@extend_schema_field({"type": "integer", "nullable": True, "description": (
+    "Emplois (postes salariés). Unité : emplois, arrondis comme sur les pages du site et dans leurs CSV : à la "
+    "dizaine pour la définition sectorielle (effectifs comptés), à la centaine pour les filières et les "
+    "entrées-sorties (estimations ; à la dizaine en dessous de 1 000 emplois). Tous les emplois d'une ligne "
+    "suivent le même pas.")})
 class JobsField(serializers.Field):
-    """A number of jobs rounded half up to the unit: a computed share of a job is no measurement."""
+    """Jobs as published (``IndustryEmploymentResult.*_shown``): never a fraction of a job, never false precision."""
 
-    def to_representation(self, value: float) -> int | None:
-        return round_half_up(value)
+    def to_representation(self, value: int | None) -> int | None:
+        return value
 
 
 @extend_schema_field({"type": "number", "nullable": True, "description": "Écart en % du chiffre sectoriel, "
-                      "arrondi à une décimale comme sur les pages du site."})
+                      "arrondi à une décimale comme sur les pages du site. Unité : pour cent (%)."})
 class PercentField(serializers.Field):
     def to_representation(self, value: float) -> float | None:
         return round_half_up(value, 1)
 
 
 class IndustryEmploymentSerializer(serializers.ModelSerializer):
-    jobs = JobsField(read_only=True)
-    reference_jobs = JobsField(read_only=True)
-    gap_jobs = JobsField(read_only=True)
+    jobs = JobsField(source="jobs_shown", read_only=True)
+    reference_jobs = JobsField(source="reference_jobs_shown", read_only=True)
+    gap_jobs = JobsField(source="gap_jobs_shown", read_only=True)
     gap_percent = PercentField(read_only=True)
     territory = serializers.CharField(source="territory.key")
     territory_name = serializers.CharField(source="territory.name")

@@ -13,6 +13,15 @@ from decimal import ROUND_HALF_UP, Decimal
 NARROW_NBSP = "\u202f"
 MINUS = "\u2212"
 
+#: Counted jobs (salaried employment of establishments, the sector definition) are written to the ten:
+#: the sources are headcounts at a date, revised afterwards, so the unit is no information.
+COUNTED_JOBS_STEP = 10
+#: Estimated jobs (filières: shares of services; input–output: coefficients of another year and
+#: regionalisation) are written to the hundred from ESTIMATE_HUNDREDS_FROM jobs up, to the ten below
+#: (a small service branch of a zone would otherwise read « 0 »).
+ESTIMATED_JOBS_STEP = 100
+ESTIMATE_HUNDREDS_FROM = 1000
+
 
 def round_half_up(value: float | int | None, digits: int = 0) -> float | int | None:
     """``value`` rounded half up to ``digits`` decimals (an ``int`` for 0 digits); None stays None."""
@@ -39,3 +48,18 @@ def french_percent(value: float | int | None, digits: int = 1, sign: bool = Fals
     """``5.43`` → ``5,4 %`` with a narrow no-break space; empty string for None."""
     number = french_number(value, digits, sign)
     return f"{number}{NARROW_NBSP}%" if number else ""
+
+
+def jobs_rounding_step(value: float | int | None, *, estimate: bool) -> int:
+    """The step jobs are written to: the ten for counts, the hundred for estimates of 1 000 jobs or more."""
+    if estimate and value is not None and abs(value) >= ESTIMATE_HUNDREDS_FROM:
+        return ESTIMATED_JOBS_STEP
+    return COUNTED_JOBS_STEP
+
+
+def round_jobs(value: float | int | None, step: int) -> int | None:
+    """``value`` jobs rounded half up to a multiple of ``step`` (10 or 100): ``62 345`` → ``62 350`` or
+    ``62 300``; None stays None. Never a fraction of a job."""
+    if value is None:
+        return None
+    return int((Decimal(str(value)) / step).quantize(Decimal(1), rounding=ROUND_HALF_UP)) * step

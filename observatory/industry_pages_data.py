@@ -14,12 +14,15 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from observatory.figures import COUNTED_JOBS_STEP, french_percent, jobs_rounding_step, round_half_up, round_jobs
 from observatory.industry import definitions
-from observatory.industry_service import is_synthetic, resolve_territory
+from observatory.industry_service import is_synthetic, resolve_territory, temporary_work_share
 from observatory.models import (
     Dataset,
     Filiere,
+    FiliereScope,
     IndustryEmploymentResult,
     NafActivity,
     RomeFapLink,
@@ -29,6 +32,13 @@ from observatory.models.industry import Breakdown, Definition
 from website.csv_safety import neutralise_row
 
 DEFINITION_ORDER = (Definition.SECTOR, Definition.FILIERE, Definition.IO)
+#: How job figures are rounded, said on the industry method pages (the rule is observatory.figures').
+JOBS_ROUNDING_TEXT = gettext_lazy(
+    "Les emplois du secteur sont des effectifs comptés : ils sont arrondis à la dizaine. Les emplois des "
+    "filières et des entrées-sorties sont des estimations (parts de services, coefficients d’une autre année, "
+    "régionalisation) : ils sont arrondis à la centaine, à la dizaine en dessous de 1 000 emplois. Chaque "
+    "chiffre est arrondi séparément, de la même façon sur les pages, dans les fichiers CSV et dans l’API : "
+    "une somme de chiffres arrondis peut différer du total arrondi de quelques dizaines.")
 DEFINITION_SHORT = {
     Definition.SECTOR: _("Secteur"),
     Definition.FILIERE: _("Filières"),
@@ -99,7 +109,7 @@ class IndustryFigures:
 
     @property
     def definition_bars(self) -> list[Bar]:
-        return _bars([(row.definition, str(DEFINITION_SHORT[row.definition]), row.jobs) for row in self.totals])
+        return _bars([(row.definition, str(DEFINITION_SHORT[row.definition]), row.jobs_shown) for row in self.totals])
 
     @property
     def filieres(self) -> list[IndustryEmploymentResult]:
@@ -127,18 +137,25 @@ class IndustryFigures:
         if sector is None or not filieres:
             return None
         in_filieres = sum(row.reference_jobs or 0.0 for row in filieres)
-        return {"services_added": sum(row.jobs - (row.reference_jobs or 0.0) for row in filieres),
-                "sector_outside": max(sector.jobs - in_filieres, 0.0)}
+        services_added = sum(row.jobs - (row.reference_jobs or 0.0) for row in filieres)
+        # Written as their definitions are: services added are estimated, sector jobs counted.
+        return {"services_added": round_jobs(services_added, jobs_rounding_step(services_added, estimate=True)),
+                "sector_outside": round_jobs(max(sector.jobs - in_filieres, 0.0), COUNTED_JOBS_STEP)}
+
+    @property
+    def temporary_work(self):
+        """The sourced share of temps counted in industry (:class:`TemporaryWorkShare`), said under the filières."""
+        return temporary_work_share()
 
     @property
     def filiere_bars(self) -> list[Bar]:
         rows = self.filieres
-        top = max((row.jobs for row in rows), default=0.0)
+        top = max((row.jobs_shown for row in rows), default=0)
         bars = []
         for row in rows:
-            core = row.reference_jobs or 0.0
-            services = row.jobs - core
-            bar = Bar(row.label, row.jobs, round(100 * row.jobs / top, 1) if top else 0.0, row.code)
+            core = row.reference_jobs_shown or 0
+            services = row.jobs_shown - core
+            bar = Bar(row.label, row.jobs_shown, round(100 * row.jobs_shown / top, 1) if top else 0.0, row.code)
             bar.parts = [(str(_("activités industrielles")), core, round(100 * core / top, 1) if top else 0.0),
                          (str(_("services attribués")), services, round(100 * services / top, 1) if top else 0.0)]
             bars.append(bar)
@@ -157,7 +174,7 @@ class IndustryFigures:
 
     @property
     def io_service_bars(self) -> list[Bar]:
-        return _bars([(row.code, row.label, row.jobs) for row in self.io_service_branches[:10]])
+        return _bars([(row.code, row.label, row.jobs_shown) for row in self.io_service_branches[:10]])
 
     @property
     def io_method(self) -> str:
@@ -201,8 +218,8 @@ class FiliereDetail:
         """Sector-comparable jobs beside filière jobs, for the filière page's chart."""
         if self.row is None:
             return []
-        return _bars([("sector", str(_("Secteur (activités industrielles)")), self.row.reference_jobs or 0.0),
-                      ("filiere", str(_("Filière (avec les services)")), self.row.jobs)])
+        return _bars([("sector", str(_("Secteur (activités industrielles)")), self.row.reference_jobs_shown or 0),
+                      ("filiere", str(_("Filière (avec les services)")), self.row.jobs_shown)])
 
 
 def filiere_rome_codes(filiere: Filiere) -> list[str]:
@@ -216,15 +233,42 @@ def filiere_rome_codes(filiere: Filiere) -> list[str]:
     return sorted(set(RomeFapLink.objects.filter(condition).values_list("rome__code", flat=True)))
 
 
+def temporary_work_note(share) -> str:
+    """How the 78.20Z share of a filière is obtained, with the statisticians' source (French)."""
+    return _("%(share)s des intérimaires travaillent dans l’industrie (%(source)s, %(vintage)s), répartis entre "
+             "les filières au prorata de leurs achats de services administratifs et de soutien (tableau "
+             "entrées-sorties)") % {"share": french_percent(float(share.industry_share)), "source": share.source,
+                                    "vintage": share.vintage}
+
+
+def effective_temporary_work_shares(share) -> dict[str, float]:
+    """Share of 78.20Z jobs counted in each filière (0–1), as the computation uses it (one query)."""
+    rules = [scope.as_rule() for scope in FiliereScope.objects.filter(code=definitions.TEMPORARY_AGENCY_NAF)
+             .select_related("filiere")]
+    return {rule.filiere: rule.share for rule in definitions.apply_temporary_work_share(rules, share.fraction)}
+
+
 def filiere_detail(filiere: Filiere, figures: IndustryFigures | None, *, with_tensions: bool = True) -> FiliereDetail:
+    """A filière's scope as the computation uses it (78.20Z at its sourced share), its figures and tensions."""
     scopes = list(filiere.scopes.all())
     labels = dict(NafActivity.objects.filter(code__in=[scope.code for scope in scopes]).values_list("code", "label"))
-    scope_rows = [{
-        "code": scope.code,
-        "label": labels.get(scope.code) or definitions.A38_LABELS.get(scope.code, ""),
-        "share": float(scope.share), "percent": float(scope.share) * 100, "kind": scope.get_kind_display(),
-        "is_core": scope.kind == "core", "source": scope.source,
-    } for scope in scopes]
+    temporary: dict[str, float] = {}
+    note = ""
+    if any(scope.code == definitions.TEMPORARY_AGENCY_NAF for scope in scopes):
+        share = temporary_work_share()
+        temporary, note = effective_temporary_work_shares(share), temporary_work_note(share)
+    scope_rows = []
+    for scope in scopes:
+        used = float(scope.share)
+        source = scope.source
+        if scope.code == definitions.TEMPORARY_AGENCY_NAF and filiere.slug in temporary:
+            used, source = temporary[filiere.slug], note
+        scope_rows.append({
+            "code": scope.code,
+            "label": labels.get(scope.code) or definitions.A38_LABELS.get(scope.code, ""),
+            "share": round(used, 4), "percent": used * 100, "kind": scope.get_kind_display(),
+            "is_core": scope.kind == "core", "source": source,
+        })
     row = None
     share = None
     if figures is not None:
@@ -281,20 +325,20 @@ def csv_response(figures: IndustryFigures | None, table: str) -> HttpResponse:
         writer.writerow([*head, "definition", "emplois", "ecart_emplois_vs_secteur", "ecart_pourcent_vs_secteur",
                          "methode"])
         for row in figures.totals:
-            writer.writerow([*_provenance(figures), row.definition, round(row.jobs), _num(row.gap_jobs),
+            writer.writerow([*_provenance(figures), row.definition, row.jobs_shown, _num(row.gap_jobs_shown),
                              _num(row.gap_percent, 1), row.method])
     elif table == "filieres":
         writer.writerow([*head, "filiere", "nom", "emplois_filiere", "emplois_coeur_secteur", "emplois_services",
                          "ecart_pourcent"])
         for row in figures.filieres:
-            writer.writerow([*_provenance(figures), row.code, row.label, round(row.jobs), _num(row.reference_jobs),
-                             _num(row.gap_jobs), _num(row.gap_percent, 1)])
+            writer.writerow([*_provenance(figures), row.code, row.label, row.jobs_shown,
+                             _num(row.reference_jobs_shown), _num(row.gap_jobs_shown), _num(row.gap_percent, 1)])
     else:
         writer.writerow([*head, "definition", "branche_a38", "libelle", "emplois", "emplois_secteur"])
         for definition in DEFINITION_ORDER:
             for row in figures.branches(definition):
-                writer.writerow([*_provenance(figures), row.definition, row.code, row.label, round(row.jobs),
-                                 _num(row.reference_jobs)])
+                writer.writerow([*_provenance(figures), row.definition, row.code, row.label, row.jobs_shown,
+                                 _num(row.reference_jobs_shown)])
     return response
 
 
@@ -308,12 +352,14 @@ def filiere_csv_response(filiere: Filiere, detail: FiliereDetail, figures: Indus
         writer.writerow([])
         writer.writerow(["territoire", "annee", "emplois_filiere", "emplois_coeur_secteur", "ecart_emplois",
                          "ecart_pourcent", "source"])
-        writer.writerow([figures.territory.key, figures.year, round(detail.row.jobs), _num(detail.row.reference_jobs),
-                         _num(detail.row.gap_jobs), _num(detail.row.gap_percent, 1), " ; ".join(figures.sources)])
+        writer.writerow([figures.territory.key, figures.year, detail.row.jobs_shown,
+                         _num(detail.row.reference_jobs_shown), _num(detail.row.gap_jobs_shown),
+                         _num(detail.row.gap_percent, 1), " ; ".join(figures.sources)])
     return response
 
 
 def _num(value: float | None, digits: int = 0) -> str:
+    """A CSV cell: empty for None, rounded half up like the page (``observatory.figures``), decimal point."""
     if value is None:
         return ""
-    return str(round(value)) if digits == 0 else f"{value:.{digits}f}"
+    return str(round_half_up(value, digits))

@@ -114,6 +114,25 @@ def _result(territory_id: int, year: int, definition: str, breakdown: str, code:
     )
 
 
+def temporary_work_share():
+    """The statisticians' sourced share of temps working in industry (:class:`TemporaryWorkShare`, one query)."""
+    from observatory.models.industry import TemporaryWorkShare
+
+    return TemporaryWorkShare.load()
+
+
+def effective_scope_rules(rules: list[definitions.ScopeRule],
+                          summary: RecomputeSummary | None = None) -> list[definitions.ScopeRule]:
+    """The scope rules the computation uses: the stored ones, with the 78.20Z lines scaled to the sourced
+    share of temps in industry (:func:`definitions.apply_temporary_work_share`). One query."""
+    share = temporary_work_share()
+    if summary is not None and not any(rule.code == definitions.TEMPORARY_AGENCY_NAF and rule.share > 0
+                                       for rule in rules):
+        summary.warnings.append(f"Aucune filière n’a de ligne {definitions.TEMPORARY_AGENCY_NAF} : la part de "
+                                f"l’intérim dans l’industrie ({share.industry_share} %) n’est pas appliquée.")
+    return definitions.apply_temporary_work_share(rules, share.fraction)
+
+
 def recompute_industry(*, method: io_algebra.LocationQuotientMethod = "flq") -> RecomputeSummary:
     """Rebuild every precomputed industry result from published data, all-or-nothing.
 
@@ -136,7 +155,7 @@ def recompute_industry(*, method: io_algebra.LocationQuotientMethod = "flq") -> 
     names = {scope.filiere.slug: scope.filiere.name for scope in scopes}
     names.update(Filiere.objects.values_list("slug", "name"))
     try:
-        scope_index = definitions.ScopeIndex([scope.as_rule() for scope in scopes])
+        scope_index = definitions.ScopeIndex(effective_scope_rules([scope.as_rule() for scope in scopes], summary))
     except definitions.DefinitionError as error:
         summary.warnings.append(f"Périmètre des filières invalide, définition « filières » non calculée : {error}")
         scope_index = None
@@ -373,6 +392,7 @@ class FiliereFigures:
 
     ``sector_jobs``: the filière's core activities, comparable with the usual sector figure;
     ``filiere_jobs``: core plus its share of services; ``gap_jobs``/``gap_percent``: the difference.
+    Jobs are as published (rounded to the row's step, see ``IndustryEmploymentResult.rounding_step``).
     ``territory`` is the territory actually used (``is_fallback`` when it is a parent of the one
     asked). ``source`` and ``vintage`` must be shown with the figures; ``url`` is the explorer page.
     """
@@ -382,9 +402,9 @@ class FiliereFigures:
     territory: Territory
     is_fallback: bool
     year: int
-    sector_jobs: float
-    filiere_jobs: float
-    gap_jobs: float
+    sector_jobs: int
+    filiere_jobs: int
+    gap_jobs: int
     gap_percent: float | None
     source: str
     vintage: int
@@ -420,7 +440,8 @@ def filiere_figures(filiere_slug: str, territory: Territory | None) -> FiliereFi
     return FiliereFigures(
         slug=filiere_slug, name=row.label, territory=used,
         is_fallback=territory is not None and used.pk != territory.pk,
-        year=row.year, sector_jobs=row.reference_jobs or 0.0, filiere_jobs=row.jobs, gap_jobs=row.gap_jobs or 0.0,
+        year=row.year, sector_jobs=row.reference_jobs_shown or 0, filiere_jobs=row.jobs_shown,
+        gap_jobs=row.gap_jobs_shown or 0,
         gap_percent=row.gap_percent, source=dataset.source, vintage=dataset.vintage or row.year,
         is_synthetic=is_synthetic(dataset), url=f"{base}filieres/{filiere_slug}/" if base else None, dataset=dataset,
     )

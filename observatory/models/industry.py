@@ -15,9 +15,11 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from observatory.figures import jobs_rounding_step, round_jobs
 from observatory.industry import definitions
 
 from .datasets import Dataset
@@ -261,6 +263,107 @@ class IndustryEmploymentResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.territory_id} · {self.year} · {self.definition} · {self.code or 'total'}"
+
+    # --- As published: every job figure of a row rounded to the same step, on pages, CSV and API ---
+
+    @property
+    def is_estimate(self) -> bool:
+        """Filière and input–output figures rest on shares and coefficients: estimates, not counts."""
+        return self.definition != Definition.SECTOR
+
+    @property
+    def rounding_step(self) -> int:
+        """10 for counted jobs (sector), 100 for estimates of 1 000 jobs or more (see observatory.figures)."""
+        return jobs_rounding_step(self.jobs, estimate=self.is_estimate)
+
+    @property
+    def jobs_shown(self) -> int | None:
+        return round_jobs(self.jobs, self.rounding_step)
+
+    @property
+    def reference_jobs_shown(self) -> int | None:
+        return round_jobs(self.reference_jobs, self.rounding_step)
+
+    @property
+    def gap_jobs_shown(self) -> int | None:
+        return round_jobs(self.gap_jobs, self.rounding_step)
+
+
+@register_setting(icon="group")
+class TemporaryWorkShare(BaseGenericSetting):
+    """The share of temporary agency workers (NAF 78.20Z) who work in industry, with its source.
+
+    Temps are employed by agencies, a service; DARES counts them by sector of the *user*
+    establishment. The filière definition attributes this share of 78.20Z jobs to industry,
+    spread among filières in proportion to their 78.20Z scope lines (by default the part of the NZ
+    branch's output each filière buys, from the input–output table): see
+    :func:`observatory.industry.definitions.apply_temporary_work_share`. Statisticians edit it in
+    Paramètres (granted by observatory/roles.py); saving recomputes the industry figures. The
+    defaults are the DARES figures for the end of Q2 2013: 221 000 temps in industry out of 517 300.
+    """
+
+    industry_share = models.DecimalField(
+        _("part des intérimaires travaillant dans l’industrie (%)"), max_digits=4, decimal_places=1, default=42.7,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("En pour cent, ex. 42,7. Intérimaires en mission dans un établissement utilisateur industriel "
+                    "÷ ensemble des intérimaires."))
+    industry_temps = models.PositiveIntegerField(
+        _("intérimaires dans l’industrie"), null=True, blank=True, default=221_000,
+        help_text=_("Facultatif : le nombre publié (équivalents temps plein ou fin de trimestre, comme la source)."))
+    all_temps = models.PositiveIntegerField(
+        _("ensemble des intérimaires"), null=True, blank=True, default=517_300,
+        help_text=_("Facultatif : le total publié par la même source, au même moment."))
+    vintage = models.CharField(_("période de référence"), max_length=80, default="fin du 2e trimestre 2013",
+                               help_text=_("Ex. « fin du 2e trimestre 2013 »."))
+    source = models.CharField(
+        _("source"), max_length=255,
+        default="Dares, L'emploi intérimaire au 2e trimestre 2013 (Dares Indicateurs), tableau 2")
+    source_url = models.URLField(
+        _("adresse de la source"), max_length=300, default="https://dares.travail-emploi.gouv.fr/donnees/lemploi-interimaire",
+        help_text=_("Page de données de la Dares où la série par secteur de l’établissement utilisateur est mise à "
+                    "jour chaque trimestre."))
+
+    panels = [
+        HelpPanel(content=_(
+            "<p>Les intérimaires sont salariés des agences d’intérim (NAF 78.20Z), un service. Cette part dit "
+            "combien d’entre eux travaillent en mission dans l’industrie, d’après la Dares (intérimaires par "
+            "secteur de l’établissement utilisateur). Elle est répartie entre les filières au prorata de leurs "
+            "lignes 78.20Z ; les chiffres publiés sont recalculés dès l’enregistrement.</p>")),
+        FieldRowPanel([FieldPanel("industry_share"), FieldPanel("industry_temps"), FieldPanel("all_temps")]),
+        FieldPanel("vintage"), FieldPanel("source"), FieldPanel("source_url"),
+    ]
+
+    class Meta:
+        verbose_name = _("part de l’intérim dans l’industrie")
+
+    def __str__(self) -> str:
+        return f"{self.industry_share} % ({self.vintage})"
+
+    @property
+    def fraction(self) -> float:
+        """The share as a fraction (0–1), as the scope rules use it."""
+        return float(self.industry_share) / 100
+
+    def clean(self) -> None:
+        if self.industry_temps is not None and self.all_temps is not None:
+            if self.industry_temps > self.all_temps:
+                raise ValidationError({"industry_temps": _("Plus d’intérimaires dans l’industrie qu’au total.")})
+            computed = 100 * self.industry_temps / self.all_temps if self.all_temps else 0.0
+            if self.industry_share is not None and abs(computed - float(self.industry_share)) > 0.05:
+                raise ValidationError({"industry_share": _(
+                    "La part ne correspond pas aux nombres saisis : %(industry)s ÷ %(all)s = %(computed)s %%.") % {
+                    "industry": self.industry_temps, "all": self.all_temps, "computed": f"{computed:.1f}"}})
+
+
+def _temporary_work_share_changed(sender, instance: TemporaryWorkShare, **kwargs) -> None:
+    """A new share of temps in industry changes the filière figures: recompute them."""
+    from observatory.industry_service import schedule_recompute
+
+    schedule_recompute()
+
+
+models.signals.post_save.connect(_temporary_work_share_changed, sender=TemporaryWorkShare,
+                                 dispatch_uid="industry_temporary_work_share_saved")
 
 
 def _dataset_changed(sender, instance: Dataset, **kwargs) -> None:

@@ -132,4 +132,11 @@ class MethodologyPage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         context["related_methods"] = MethodologyPage.objects.live().sibling_of(self, inclusive=False)
         context["figures_page"] = IndustryFiguresPage.objects.live().sibling_of(self, inclusive=False).first()
+        if context["figures_page"] is not None:
+            # An industry method page states the parameters the figures use now, never a typed copy of them.
+            from observatory.industry_pages_data import JOBS_ROUNDING_TEXT
+            from observatory.industry_service import temporary_work_share
+
+            context["temporary_work"] = temporary_work_share()
+            context["jobs_rounding"] = JOBS_ROUNDING_TEXT
         return context

@@ -194,3 +194,24 @@ def test_scope_index_gives_the_same_result_for_every_territory():
         "automobile"].total
     assert index.attribution("78.20Z") == ("NZ", [("automobile", 0.25, "service"),
                                                   ("metallurgie-mecanique", 0.15, "service")])
+
+
+def test_the_sourced_temporary_work_share_is_spread_among_filieres_in_proportion_to_their_lines():
+    rules = [d.ScopeRule("auto", "29", 1.0, "core"), d.ScopeRule("auto", "78.20Z", 0.06, "service"),
+             d.ScopeRule("agro", "7820Z", 0.02, "service"), d.ScopeRule("agro", "81.22Z", 0.1, "service")]
+    scaled = d.apply_temporary_work_share(rules, 0.427)
+    temps = {rule.filiere: rule.share for rule in scaled if rule.code.replace(".", "") == "7820Z"}
+    assert temps["auto"] == pytest.approx(0.427 * 0.75) and temps["agro"] == pytest.approx(0.427 * 0.25)
+    assert sum(temps.values()) == pytest.approx(0.427)
+    assert scaled[0] == rules[0] and scaled[3] == rules[3]  # other lines untouched
+    jobs = d.filiere_employment({"78.20Z": 1000.0}, scaled)
+    assert jobs["auto"].services + jobs["agro"].services == pytest.approx(427.0)
+
+
+def test_without_a_temporary_work_line_or_share_the_rules_are_unchanged():
+    rules = [d.ScopeRule("auto", "29", 1.0, "core"), d.ScopeRule("auto", "78.20Z", 0.0, "service")]
+    assert d.apply_temporary_work_share(rules, 0.427) == rules  # a zero line gives no weight to spread
+    assert d.apply_temporary_work_share(rules[:1], 0.427) == rules[:1]
+    assert d.apply_temporary_work_share(rules, None) == rules
+    with pytest.raises(d.DefinitionError, match="entre 0 et 1"):
+        d.apply_temporary_work_share(rules, 42.7)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from wagtail.test.utils.form_data import nested_form_data
 
-from observatory.figures import french_number, round_half_up
+from observatory.figures import french_number
 from observatory.models import (
     Filiere,
     FiliereScope,
@@ -22,6 +22,11 @@ FIGURES_URL = "/observatoire/industrie-en-chiffres/"
 def shown(value: float) -> str:
     """A number as the pages print it (rounded half up, narrow no-break space between thousands)."""
     return french_number(value)
+
+
+def published(row: IndustryEmploymentResult, field: str = "jobs") -> str:
+    """A job figure of a result row as the pages print it: rounded to the row's step (10 or 100)."""
+    return french_number(getattr(row, f"{field}_shown"))
 
 
 @pytest.fixture
@@ -49,7 +54,8 @@ def test_figures_page_shows_the_three_definitions_for_the_default_territory(clie
     for label in ("Secteur", "Filières", "Entrées-sorties"):
         assert label in html
     assert shown(region["sector"].jobs) == shown(62_000) and shown(62_000) in html
-    assert shown(region["filiere"].jobs) in html and shown(region["io"].jobs) in html
+    assert published(region["filiere"]) in html and published(region["io"]) in html
+    assert region["filiere"].jobs_shown % 100 == 0 and region["io"].jobs_shown % 100 == 0  # estimates
     assert "Données de démonstration synthétiques" in html
     assert "Insee, comptes nationaux 2018 (2018)" in html  # source and vintage
     # definitions, filières, service branches, and the regionalisation sensitivity (no chart for it)
@@ -87,7 +93,7 @@ def test_filiere_explorer_shows_scope_figures_and_job_profile_link(client, pages
     row = IndustryEmploymentResult.objects.get(territory__key="REG-32", definition="filiere", code="automobile")
     assert "Automobile" in html and "Ce que la filière comprend" in html
     assert "78.20Z" in html and "Insee, comptes nationaux 2018" in html  # shares with their source
-    assert shown(row.reference_jobs) in html and shown(row.jobs) in html
+    assert published(row, "reference_jobs") in html and published(row) in html
     assert html.count('class="bar-chart"') == 1
     assert 'href="/metiers/?filiere=automobile"' in html
     assert "Données de démonstration synthétiques" in html
@@ -122,8 +128,8 @@ def test_a_scope_edit_reaches_the_page_and_the_api_after_recompute(client, pages
     recompute_industry()
     row = IndustryEmploymentResult.objects.get(territory__key="REG-32", definition="filiere", code="automobile")
     api = client.get("/api/v1/industry-employment/?territory=REG-32&definition=filiere&breakdown=filiere").json()
-    assert next(r for r in api["results"] if r["code"] == "automobile")["jobs"] == round_half_up(row.jobs)  # whole jobs
-    assert shown(row.jobs) in client.get(FIGURES_URL).content.decode()
+    assert next(r for r in api["results"] if r["code"] == "automobile")["jobs"] == row.jobs_shown
+    assert published(row) in client.get(FIGURES_URL).content.decode()
 
 
 def test_methodology_pages_render_and_link_to_the_figures(client, pages):
@@ -285,7 +291,11 @@ def test_admin_saves_a_valid_scope_and_recomputes(admin_client, industry_world, 
     assert response.status_code == 302
     assert list(automobile.scopes.values_list("code", flat=True)) == ["29.10Z", "78.20Z"]
     row = IndustryEmploymentResult.objects.get(territory__key="REG-32", definition="filiere", code="automobile")
-    assert row.jobs == pytest.approx(EMPLOYMENT["REG-32"]["29.10Z"] + 0.3 * EMPLOYMENT["REG-32"]["78.20Z"])
+    # The 78.20Z line weighs 0.3 against the other filières' lines; together they count the sourced 42.7 %.
+    temporary_lines = sum(float(share) for share in FiliereScope.objects.filter(code="78.20Z").values_list(
+        "share", flat=True))
+    assert row.jobs == pytest.approx(EMPLOYMENT["REG-32"]["29.10Z"]
+                                     + 0.427 * 0.3 / temporary_lines * EMPLOYMENT["REG-32"]["78.20Z"], abs=0.1)
 
 
 def test_admin_lists_the_filieres_with_their_scope_size(admin_client, industry_world):
@@ -299,16 +309,42 @@ def test_admin_lists_the_filieres_with_their_scope_size(admin_client, industry_w
     assert "<strong>Périmètre.</strong>" in edit.content.decode()  # the help panel is rendered as HTML
 
 
-def test_the_api_gives_whole_jobs_rounded_like_the_page_and_its_csv(client, industry_world):
-    from observatory.models import IndustryEmploymentResult
+def test_jobs_are_rounded_to_the_ten_or_hundred_alike_on_the_page_its_csv_and_the_api(client, pages):
+    import csv as csv_module
+    import io
 
-    row = next(row for row in IndustryEmploymentResult.objects.select_related("territory")
-               if row.jobs != int(row.jobs))  # a computed figure with a fraction of a job
-    params = {"territory": row.territory.key, "definition": row.definition, "breakdown": row.breakdown}
-    found = next(r for r in client.get("/api/v1/industry-employment/", params).json()["results"] if r["code"] == row.code)
-    assert found["jobs"] == round_half_up(row.jobs) and isinstance(found["jobs"], int)
-    csv_text = client.get("/api/v1/industry-employment/", {**params, "format": "csv"}).content.decode("utf-8-sig")
-    assert f",{round_half_up(row.jobs)}," in csv_text
+    rows = list(IndustryEmploymentResult.objects.filter(territory__key="REG-32", breakdown="total"))
+    assert any(row.jobs != int(row.jobs) for row in IndustryEmploymentResult.objects.all())  # raw tenths exist
+    for row in rows:
+        step = 10 if row.definition == "sector" else 100  # REG-32's totals are all above 1 000 jobs
+        assert row.rounding_step == step and row.jobs_shown % step == 0 and abs(row.jobs_shown - row.jobs) <= step / 2
+    page = client.get(FIGURES_URL).content.decode()
+    page_csv = list(csv_module.DictReader(io.StringIO(
+        client.get(f"{FIGURES_URL}csv/definitions/").content.decode("utf-8-sig"))))
+    api = client.get("/api/v1/industry-employment/", {"territory": "REG-32", "breakdown": "total"}).json()["results"]
+    api_csv = list(csv_module.DictReader(io.StringIO(client.get(
+        "/api/v1/industry-employment/", {"territory": "REG-32", "breakdown": "total", "format": "csv"}
+    ).content.decode("utf-8-sig"))))
+    api_csv_fr = list(csv_module.DictReader(io.StringIO(client.get(
+        "/api/v1/industry-employment/", {"territory": "REG-32", "breakdown": "total", "format": "csv-fr"}
+    ).content.decode("utf-8-sig")), delimiter=";"))
+    for row in rows:
+        assert published(row) in page
+        assert next(r for r in page_csv if r["definition"] == row.definition)["emplois"] == str(row.jobs_shown)
+        found = next(r for r in api if r["definition"] == row.definition)
+        assert found["jobs"] == row.jobs_shown and isinstance(found["jobs"], int)
+        assert found["gap_jobs"] == row.gap_jobs_shown
+        for table in (api_csv, api_csv_fr):
+            assert next(r for r in table if r["definition"] == row.definition)["jobs"] == str(row.jobs_shown)
+
+
+def test_a_small_estimate_is_rounded_to_the_ten_not_to_zero():
+    from observatory.figures import jobs_rounding_step, round_jobs
+
+    assert jobs_rounding_step(940, estimate=True) == 10 and round_jobs(944.9, 10) == 940
+    assert jobs_rounding_step(62_345, estimate=True) == 100 and round_jobs(62_350, 100) == 62_400
+    assert jobs_rounding_step(62_345, estimate=False) == 10 and round_jobs(62_345, 10) == 62_350
+    assert round_jobs(-6_706.2, 100) == -6_700 and round_jobs(None, 10) is None
 
 
 def test_the_filiere_gap_shows_both_the_services_added_and_the_sector_jobs_left_out(client, pages):
@@ -319,7 +355,8 @@ def test_the_filiere_gap_shows_both_the_services_added_and_the_sector_jobs_left_
     effects = figures.filiere_effects
     net = figures.total("filiere").jobs - figures.total("sector").jobs
     assert effects["services_added"] > 0
-    assert effects["services_added"] - effects["sector_outside"] == pytest.approx(net)
+    assert effects["services_added"] - effects["sector_outside"] == pytest.approx(net, abs=60)  # both rounded
+    assert effects["services_added"] % 100 == 0 and effects["sector_outside"] % 10 == 0
     html = client.get(FIGURES_URL).content.decode()
     assert "Deux effets" in html and shown(effects["services_added"]) in html
 
@@ -338,11 +375,65 @@ def test_the_regional_io_figure_is_shown_with_its_sensitivity_to_the_regionalisa
     variants = {row.code: row for row in IndustryEmploymentResult.objects.filter(
         territory__key="REG-32", definition="io", breakdown="variant")}
     assert set(variants) == {code for code, _ in SENSITIVITY_METHODS}
-    published = IndustryEmploymentResult.objects.get(territory__key="REG-32", definition="io", breakdown="total")
-    assert variants["flq"].jobs == published.jobs  # the first line is the published figure
+    headline = IndustryEmploymentResult.objects.get(territory__key="REG-32", definition="io", breakdown="total")
+    assert variants["flq"].jobs == headline.jobs  # the first line is the published figure
     assert len({round(row.jobs) for row in variants.values()}) == 3  # the choice does change the figure
     html = client.get(FIGURES_URL).content.decode()
     assert "à coefficients 2018" in html and "Ce chiffre dépend d’un choix de méthode" in html
     for row in variants.values():
-        assert shown(row.jobs) in html
+        assert published(row) in html
     assert not IndustryEmploymentResult.objects.filter(territory__key="FR", breakdown="variant").exists()
+
+
+# --- Temporary work: the statisticians' sourced share -------------------------------------------
+
+
+def test_method_pages_state_the_temporary_work_share_its_source_vintage_and_the_rounding(client, pages):
+    from observatory.models.industry import TemporaryWorkShare
+
+    for url in ("/observatoire/comprendre/", "/observatoire/methode-experts/"):
+        html = client.get(url).content.decode()
+        assert "42,7\u202f%" in html and "fin du 2e trimestre 2013" in html
+        assert "Dares, L&#x27;emploi intérimaire au 2e trimestre 2013 (Dares Indicateurs), tableau 2" in html
+        assert 'href="https://dares.travail-emploi.gouv.fr/donnees/lemploi-interimaire"' in html
+        assert "221\u202f000 intérimaires dans l’industrie sur 517\u202f300" in html
+        assert "arrondis à la dizaine" in html and "arrondis à la centaine" in html
+    assert "remises à l’échelle" in client.get("/observatoire/methode-experts/").content.decode()
+    setting = TemporaryWorkShare.load()
+    setting.industry_share, setting.industry_temps, setting.all_temps = 38, None, None
+    setting.vintage = "fin du 1er trimestre 2025"
+    setting.save()
+    html = client.get("/observatoire/comprendre/").content.decode()
+    assert "38,0\u202f%" in html and "fin du 1er trimestre 2025" in html and "42,7" not in html
+
+
+def test_filiere_explorer_shows_the_temporary_work_share_actually_used_with_its_source(client, pages):
+    from observatory.industry_pages_data import effective_temporary_work_shares
+    from observatory.industry_service import temporary_work_share
+
+    used = effective_temporary_work_shares(temporary_work_share())
+    assert sum(used.values()) == pytest.approx(0.427)
+    html = client.get(FIGURES_URL + "filieres/automobile/").content.decode()
+    assert french_number(used["automobile"] * 100, 1) + "\u202f%" in html
+    assert "des intérimaires travaillent dans l’industrie (Dares" in html
+    scope_csv = client.get(FIGURES_URL + "filieres/automobile/csv/").content.decode("utf-8-sig")
+    line = next(line for line in scope_csv.splitlines() if line.startswith("automobile,78.20Z,"))
+    assert f",{round(used['automobile'], 4)}," in line and "Dares" in line
+    assert "Intérim : 42,7\u202f% des intérimaires sont comptés dans l’industrie" in client.get(FIGURES_URL).content.decode()
+
+
+def test_statisticians_may_edit_the_temporary_work_share_in_the_settings(client, django_user_model, industry_world):
+    from django.contrib.auth.models import Group
+
+    from website.roles import STATISTICIANS, apply_roles
+
+    apply_roles()
+    user = django_user_model.objects.create_user("statisticienne", password="x")
+    user.groups.add(Group.objects.get(name=STATISTICIANS))
+    assert user.has_perm("observatory.change_temporaryworkshare")
+    client.force_login(user)
+    response = client.get("/admin/settings/observatory/temporaryworkshare/")
+    assert response.status_code in (200, 302)
+    if response.status_code == 302:
+        response = client.get(response["Location"])
+    assert response.status_code == 200 and "Intérimaires en mission" in response.content.decode()

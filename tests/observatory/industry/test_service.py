@@ -46,20 +46,59 @@ def test_filiere_rows_split_core_and_services_and_never_exceed_the_jobs_of_a_ser
 
 def test_editing_a_scope_share_changes_the_figures_after_recompute(industry_world):
     before = IndustryEmploymentResult.objects.get(territory__key="REG-32", definition="filiere", code="automobile")
-    scope = FiliereScope.objects.get(filiere__slug="automobile", code="78.20Z")
+    scope = FiliereScope.objects.get(filiere__slug="automobile", code="71.12B")
+    old_share = float(scope.share)
     scope.share = Decimal("0.2")
     scope.save()
     recompute_industry()
     after = IndustryEmploymentResult.objects.get(territory__key="REG-32", definition="filiere", code="automobile")
-    assert after.jobs == pytest.approx(before.jobs + (0.2 - float(before_share(before, scope))) * 70_000, abs=1)
+    engineering = EMPLOYMENT["REG-32"]["71.12B"]
+    assert after.jobs == pytest.approx(before.jobs + (0.2 - old_share) * engineering, abs=0.2)
 
 
-def before_share(row, scope) -> float:
-    """The default share the demo grid gave to 78.20Z for automobile (derived from the table)."""
-    from observatory.industry_service import default_scope_rules, national_employment_by_code, published_io_table
+def test_temps_counted_in_industry_follow_the_sourced_share_not_the_nz_branch_share(industry_world):
+    from observatory.models.industry import TemporaryWorkShare
 
-    rules = default_scope_rules(published_io_table(), national_employment_by_code())
-    return next(share for slug, code, share, _, _ in rules if slug == "automobile" and code == "78.20Z")
+    temps = EMPLOYMENT["REG-32"]["78.20Z"]
+    lines = [float(share) for share in FiliereScope.objects.filter(code="78.20Z").values_list("share", flat=True)]
+    assert 0.05 < sum(lines) < 0.25  # the input–output default: only the NZ branch's share (~14 %)
+    with_default = totals("REG-32")["filiere"].jobs
+    setting = TemporaryWorkShare.load()
+    assert float(setting.industry_share) == 42.7 and setting.vintage == "fin du 2e trimestre 2013"
+    setting.industry_share = Decimal("30.0")
+    setting.save()
+    recompute_industry()
+    # Exactly the difference of shares times the region's temps: every 78.20Z line scaled, nothing else moved.
+    assert totals("REG-32")["filiere"].jobs == pytest.approx(with_default - (0.427 - 0.30) * temps, abs=0.5)
+
+
+def test_saving_the_temporary_work_share_recomputes_after_commit(industry_world, django_capture_on_commit_callbacks):
+    from django.db import connection
+
+    from observatory.models.industry import TemporaryWorkShare
+
+    before = totals("REG-32")["filiere"].jobs
+    connection.run_on_commit.clear()  # the fixtures' pending recompute: the test transaction never commits
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        setting = TemporaryWorkShare.load()
+        setting.industry_share = Decimal("38.0")
+        setting.save()
+    assert len(callbacks) >= 1
+    assert totals("REG-32")["filiere"].jobs == pytest.approx(
+        before - (0.427 - 0.38) * EMPLOYMENT["REG-32"]["78.20Z"], abs=0.5)
+
+
+def test_a_share_that_contradicts_the_counts_entered_is_refused_in_french(db):
+    from django.core.exceptions import ValidationError
+
+    from observatory.models.industry import TemporaryWorkShare
+
+    setting = TemporaryWorkShare(industry_share=Decimal("14.0"), industry_temps=221_000, all_temps=517_300)
+    with pytest.raises(ValidationError, match=r"ne correspond pas aux nombres saisis.*42\.7"):
+        setting.full_clean()
+    TemporaryWorkShare(industry_share=Decimal("42.7"), industry_temps=221_000, all_temps=517_300).full_clean()
+    with pytest.raises(ValidationError, match="Plus d’intérimaires dans l’industrie qu’au total"):
+        TemporaryWorkShare(industry_share=Decimal("50"), industry_temps=600_000, all_temps=517_300).full_clean()
 
 
 def test_overlapping_scopes_are_reported_and_the_filiere_definition_is_not_published(industry_world):

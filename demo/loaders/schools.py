@@ -16,9 +16,10 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Site
 from wagtail.rich_text import RichText
 
-from demo.loaders.schools_events import EVENT_LINKS, EVENTS, PRACTICAL
+from demo.content import DemoDataError, Fields, read_entries, read_object
+from demo.loaders.schools_events import events_data
 from demo.loaders.schools_files import WRITERS
-from demo.loaders.schools_kits import DISCIPLINES, JOB_CARDS, KIT_LINKS, KITS
+from demo.loaders.schools_kits import disciplines_data, document_content, job_cards_data, kits_data
 from demo.loaders.schools_videos import video_blocks
 from demo.pages import get_or_create_demo_image, get_or_create_page
 from schools.event_calendar import plausible_day
@@ -37,77 +38,27 @@ from schools.models import (
     TeacherSectionPage,
 )
 
-QUIZ_QUESTIONS = [
-    ("J’aime fabriquer ou réparer des objets avec mes mains.", "R"),
-    ("Je me verrais bien conduire une grosse machine ou un engin.", "R"),
-    ("Je préfère bouger et être debout plutôt qu’assis toute la journée.", "R"),
-    ("J’aime comprendre pourquoi un appareil tombe en panne.", "I"),
-    ("En cours, les expériences de sciences, c’est ce que je préfère.", "I"),
-    ("J’aime chercher la solution d’une énigme, même si ça prend du temps.", "I"),
-    ("J’aime dessiner ou imaginer la forme d’un objet.", "A"),
-    ("J’aime inventer des solutions auxquelles personne n’a pensé.", "A"),
-    ("Je fais attention au design des objets que j’utilise.", "A"),
-    ("J’aime expliquer quelque chose à quelqu’un jusqu’à ce qu’il comprenne.", "S"),
-    ("Je préfère travailler en équipe plutôt que seul.", "S"),
-    ("Je fais attention à ce que les autres soient en sécurité et se sentent bien.", "S"),
-    ("J’aime prendre les choses en main et organiser un projet.", "E"),
-    ("J’arrive facilement à convaincre les autres.", "E"),
-    ("Un jour, j’aimerais diriger une équipe.", "E"),
-    ("J’aime quand tout est rangé et bien organisé.", "C"),
-    ("Je vérifie mon travail plusieurs fois pour ne laisser aucune erreur.", "C"),
-    ("Suivre une méthode précise, étape par étape, ça me rassure.", "C"),
-]
+#: The interest quiz: a sentence and the RIASEC dimension (R, I, A, S, E or C) it speaks for.
+QUIZ_QUESTION_FIELDS: Fields = {"text": str, "dimension": str}
+#: The pupils' section body: StreamField blocks as {"type", "value"} (paragraphs in HTML). The
+#: call to action gets its link to the events page at load; the salary figures of the observatory
+#: follow the myth whose source says « ci-dessous ».
+PUPILS_SECTION_FIELDS: Fields = {"body": [{"type": str, "value": object}]}
+TEACHERS_SECTION_FIELDS: Fields = {"visit_guide": str}  # HTML
 
-PUPIL_BODY = [
-    ("paragraph", RichText(
-        "<h2>L’industrie, c’est quoi ?</h2><p>C’est là où on fabrique ce que tu utilises tous les jours : ton "
-        "téléphone, ton vélo, tes chips, les trains, les médicaments. Dans la région, des milliers de personnes "
-        "y travaillent. Et beaucoup d’entreprises cherchent des jeunes.</p>")),
-    ("myth_fact", {
-        "myth": "L’industrie, c’est un métier de garçons.",
-        "fact": "Plus d’un agent qualifié de laboratoire sur deux est une femme (52 %). Et les entreprises "
-                "cherchent à recruter beaucoup plus de filles dans tous les ateliers.",
-        "source": "Dares, Portrait statistique des métiers, part des femmes, 2017-2019",
-    }),
-    ("myth_fact", {
-        "myth": "Dans l’industrie, on gagne mal sa vie.",
-        "fact": "Les métiers qualifiés de l’industrie paient souvent mieux qu’on ne le croit. Voici ci-dessous, "
-                "pour toute la France, le salaire que la moitié des salariés à temps complet dépassent, dans "
-                "deux métiers de la maintenance.",
-        "source": "Dares, Portrait statistique des métiers (chiffres ci-dessous, avec leur période)",
-    }),
-    ("myth_fact", {
-        "myth": "Les usines ferment, il n’y a plus de travail.",
-        "fact": "Les soudeurs et les chaudronniers sont parmi les métiers où les entreprises ont le plus de mal "
-                "à recruter en France : la tension y est « très forte ».",
-        "source": "Dares et France Travail, Les tensions sur le marché du travail, 2019",
-    }),
-    ("myth_fact", {
-        "myth": "Pour travailler dans l’industrie, il faut arrêter l’école tôt.",
-        "fact": "On y entre avec un CAP, un bac pro, un BTS, un BUT ou un diplôme d’ingénieur. Et on peut "
-                "apprendre en alternance : tu es payé pendant ta formation.",
-        "source": "Onisep, diplômes de la voie professionnelle et du supérieur, 2024",
-    }),
-    ("call_to_action", {
-        "title": "Tu veux voir une usine de l’intérieur ?",
-        "text": "Portes ouvertes, ateliers découverte, forums : regarde les prochains événements près de chez toi.",
-        "link": {"page": None, "external_url": "", "label": ""},
-    }),
-]
 
-VISIT_GUIDE = (
-    "<h3>1. Six semaines avant</h3><ul><li>Choisissez une entreprise (événements ci-dessus, pages filières) et "
-    "présentez le projet à votre chef d’établissement.</li><li>Appelez le référent de l’entreprise : date, "
-    "durée, nombre d’élèves, équipements de sécurité, possibilité de photographier.</li>"
-    "<li>Réservez le transport.</li></ul>"
-    "<h3>2. Deux semaines avant</h3><ul><li>Faites signer les autorisations parentales.</li><li>Envoyez la liste "
-    "des élèves à l’entreprise.</li><li>Préparez les questions en classe avec le kit « Préparer et exploiter une "
-    "visite d’entreprise ».</li></ul>"
-    "<h3>3. Le jour J</h3><ul><li>Rappelez les consignes de sécurité.</li><li>Répartissez les rôles : "
-    "questions, notes, photos, temps.</li></ul>"
-    "<h3>4. Après</h3><ul><li>Compte rendu en classe, lettre de remerciement.</li><li>Gardez une trace dans le "
-    "Parcours Avenir de chaque élève.</li></ul>"
-)
+def quiz_questions_data() -> list[dict]:
+    questions = read_entries("schools/quiz_questions", QUIZ_QUESTION_FIELDS, key="text")
+    for position, question in enumerate(questions, start=1):
+        if question["dimension"] not in "RIASEC" or len(question["dimension"]) != 1:
+            raise DemoDataError(f"demo/data/schools/quiz_questions.json, entrée {position} : « dimension » doit être "
+                                f"une lettre de RIASEC, trouvé {question['dimension']!r}")
+    return questions
+
+
+def _pupils_body() -> list[tuple[str, object]]:
+    return [(block["type"], RichText(block["value"]) if block["type"] == "paragraph" else block["value"])
+            for block in read_object("schools/pupils_section", PUPILS_SECTION_FIELDS)["body"]]
 
 
 def _careers_pages() -> tuple[dict, dict]:
@@ -192,8 +143,9 @@ def _document(title: str, extension: str, content, collection: Collection):
 
 
 def _ensure_disciplines() -> dict[str, Discipline]:
-    for slug, name in DISCIPLINES:
-        discipline, created = Discipline.objects.get_or_create(slug=slug, defaults={"name": name, "live": True})
+    for entry in disciplines_data():
+        discipline, created = Discipline.objects.get_or_create(slug=entry["slug"],
+                                                               defaults={"name": entry["name"], "live": True})
         if created:
             discipline.save_revision().publish()  # published, as the Région would: a first revision
     return {discipline.slug: discipline for discipline in Discipline.objects.all()}
@@ -207,7 +159,7 @@ def _load_kits(index: ClassroomKitIndexPage, stdout) -> int:
     created = 0
     palettes = ["navy", "orange", "green", "violet", "steel"]
     motifs = ["gears", "circuit", "waves", "blocks", "molecule"]
-    for number, kit in enumerate(KITS):
+    for number, kit in enumerate(kits_data()):
         if index.get_children().filter(slug=kit["slug"]).exists():
             continue
         image = get_or_create_demo_image(
@@ -217,22 +169,20 @@ def _load_kits(index: ClassroomKitIndexPage, stdout) -> int:
         )
         page = ClassroomKitPage(
             slug=kit["slug"], title=kit["title"], introduction=kit["introduction"], hero_image=image,
-            objectives=[("objective", {"kind": kind, "text": text}) for kind, text in kit["objectives"]],
-            steps=[("step", {"title": title, "minutes": minutes, "organisation": organisation,
-                             "instructions": RichText(html)})
-                   for title, minutes, organisation, html in kit["steps"]],
+            objectives=[("objective", objective) for objective in kit["objectives"]],
+            steps=[("step", {**step, "instructions": RichText(step["instructions"])}) for step in kit["steps"]],
             materials=kit["materials"], teacher_notes=kit["teacher_notes"],
-            duration_minutes=sum(step[1] for step in kit["steps"]),
+            duration_minutes=sum(step["minutes"] for step in kit["steps"]),
         )
         page.levels = [levels[slug] for slug in kit["levels"]]
         page.disciplines = [disciplines[slug] for slug in kit["disciplines"]]
-        profile_slugs, filiere_slugs = KIT_LINKS.get(kit["slug"], ([], []))
-        page.job_profiles = [profiles[slug] for slug in profile_slugs if slug in profiles]
-        page.filieres = [filieres[slug] for slug in filiere_slugs if slug in filieres]
+        page.job_profiles = [profiles[slug] for slug in kit["job_profiles"] if slug in profiles]
+        page.filieres = [filieres[slug] for slug in kit["filieres"] if slug in filieres]
         page.documents = [
-            ClassroomKitDocument(document=_document(content.title, extension, content, collection), kind=kind,
-                                 sort_order=position)
-            for position, (kind, extension, content) in enumerate(kit["documents"])
+            ClassroomKitDocument(document=_document(document["title"], document["format"], document_content(document),
+                                                    collection),
+                                 kind=document["kind"], sort_order=position)
+            for position, document in enumerate(kit["documents"])
         ]
         index.add_child(instance=page)
         page.save_revision().publish()
@@ -247,14 +197,13 @@ def _event_dates(event_type: str, offset: int, hour: int, hours: int, today: dat
     return start, start + datetime.timedelta(hours=hours)
 
 
-def _registration_fields(slug: str) -> dict:
-    practical = PRACTICAL.get(slug, {})
-    kind = practical.get("register", "none")
+def _registration_fields(event: dict) -> dict:
+    kind = event["registration"]
     return {
-        "transport_hint": practical.get("transport", ""),
+        "transport_hint": event["transport"],
         "registration_form": kind == "form",
-        "registration_url": practical.get("url", "") if kind == "link" else "",
-        "registration_phone": practical.get("phone", "") if kind == "phone" else "",
+        "registration_url": event["registration_url"] if kind == "link" else "",
+        "registration_phone": event["registration_phone"] if kind == "phone" else "",
     }
 
 
@@ -271,27 +220,28 @@ def _load_events(index: EventIndexPage) -> int:
     today = timezone.localdate()
     existing = {page.slug: page for page in EventPage.objects.child_of(index)}
     created = 0
-    for (slug, title, event_type, offset, hour, hours, place, address, territory_key, audience_slugs, capacity,
-         organiser, summary, note) in EVENTS:
-        start, end = _event_dates(event_type, offset, hour, hours, today)
+    for event in events_data():
+        slug = event["slug"]
+        start, end = _event_dates(event["event_type"], event["days_after_load"], event["start_hour"],
+                                  event["duration_hours"], today)
         page = existing.get(slug)
         if page is not None:
             if page.end < timezone.now():
                 page.start, page.end = start, end
-                for field, value in _registration_fields(slug).items():
+                for field, value in _registration_fields(event).items():
                     if not getattr(page, field):  # fields added after this demo was first loaded
                         setattr(page, field, value)
                 page.save_revision().publish()
             continue
         page = EventPage(
-            slug=slug, title=title, event_type=event_type, start=start, end=end,
-            summary=summary, place_name=place, address=address, capacity=capacity, organiser=organiser,
-            registration_note=note, territory=territories.get(territory_key), **_registration_fields(slug),
+            slug=slug, title=event["title"], event_type=event["event_type"], start=start, end=end,
+            summary=event["summary"], place_name=event["place_name"], address=event["address"],
+            capacity=event["capacity"], organiser=event["organiser"], registration_note=event["registration_note"],
+            territory=territories.get(event["territory"]), **_registration_fields(event),
         )
-        page.audiences = [audiences[a] for a in audience_slugs]
-        profile_slugs, filiere_slugs = EVENT_LINKS.get(slug, ([], []))
-        page.job_profiles = [profiles[s] for s in profile_slugs if s in profiles]
-        page.filieres = [filieres[s] for s in filiere_slugs if s in filieres]
+        page.audiences = [audiences[a] for a in event["audiences"]]
+        page.job_profiles = [profiles[s] for s in event["job_profiles"] if s in profiles]
+        page.filieres = [filieres[s] for s in event["filieres"] if s in filieres]
         index.add_child(instance=page)
         page.save_revision().publish()
         created += 1
@@ -309,8 +259,8 @@ def _load_quiz(home) -> InterestQuizPage:
         result_note="<p>Ce résultat est une piste, pas une décision. Parles-en avec ton professeur principal ou un "
                     "psychologue de l’Éducation nationale (Psy-EN) au CIO.</p>",
     )
-    quiz.questions = [QuizQuestion(text=text, dimension=letter, sort_order=n)
-                      for n, (text, letter) in enumerate(QUIZ_QUESTIONS)]
+    quiz.questions = [QuizQuestion(text=question["text"], dimension=question["dimension"], sort_order=n)
+                      for n, question in enumerate(quiz_questions_data())]
     home.add_child(instance=quiz)
     quiz.save_revision().publish()
     return quiz
@@ -338,7 +288,8 @@ def load(stdout) -> None:
             "teachers-hero", "Rubrique enseignants",
             "Illustration : des blocs verts et un bloc jaune en forme d’usine.", "green", "blocks",
         ),
-        visit_guide=VISIT_GUIDE, body=_figures_for_class(),
+        visit_guide=read_object("schools/teachers_section", TEACHERS_SECTION_FIELDS)["visit_guide"],
+        body=_figures_for_class(),
     )
     kit_index = get_or_create_page(
         teachers, ClassroomKitIndexPage, "kits", title="Kits pédagogiques",
@@ -357,13 +308,13 @@ def load(stdout) -> None:
     if not home.get_children().filter(slug="collegiens-lyceens").exists():
         events_link = {"page": events, "external_url": "", "label": "Voir les événements"}
         body = []
-        for block in PUPIL_BODY:
+        for block in _pupils_body():
             body.append(block if block[0] != "call_to_action" else ("call_to_action", {**block[1], "link": events_link}))
             if block[0] == "myth_fact" and "ci-dessous" in block[1]["source"]:
                 body.extend(_salary_figures())
         profiles, _filieres = _careers_pages()
-        cards = [{"job_profile": profiles[slug], "hook": hook, "what_you_do": what, "how_to_get_there": how}
-                 for slug, hook, what, how in JOB_CARDS if slug in profiles]
+        cards = [{**card, "job_profile": profiles[card["job_profile"]]}
+                 for card in job_cards_data() if card["job_profile"] in profiles]
         if cards:
             body.insert(1, ("job_cards", {"title": "Un métier en 2 minutes", "cards": cards}))
         body[2:2] = video_blocks()

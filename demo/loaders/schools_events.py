@@ -1,154 +1,46 @@
-"""The demo's events, with dates relative to the day the demo is loaded (never stale).
+"""The demo's events, read from ``demo/data/schools/events.json``, with dates relative to the day of the load.
 
-Each entry: (slug, title, type, day offset, start hour, duration in hours, place, address,
-territory key, audiences, capacity, organiser, summary, registration note). The day offset is
-« about N days after the load »: ``schools.event_calendar.plausible_day`` moves it to the next
-day such an event is held (weekday, no public holiday, class visits in term time).
+``days_after_load`` is « about N days after the load »: ``schools.event_calendar.plausible_day``
+moves it to the next day such an event is held (weekday, no public holiday, class visits in
+term time), so that the demo is never stale.
+
+``registration``: "form" (this site's form, with the event's capacity and a waiting list),
+"link" (the organiser's site, ``registration_url``), "phone" (``registration_phone``) or "none"
+(walk in). Phone numbers use the 01 99 00 range that ARCEP reserves for fiction; links, the
+reserved example.org domain.
 """
 
 from __future__ import annotations
 
-EVENTS = [
-    ("portes-ouvertes-fonderie-denain", "Portes ouvertes à la fonderie de Denain", "portes-ouvertes", 3, 9, 7,
-     "Fonderie du Hainaut", "Zone industrielle du Bas-Champ, 59220 Denain", "DEP-59",
-     ["tout-public", "parents", "lyceens"], None, "Fonderie du Hainaut",
-     "Coulée de métal en fusion, moulage au sable, contrôle par rayons X : la fonderie ouvre ses ateliers au public.",
-     "Entrée libre, chaussures fermées conseillées."),
-    ("job-dating-maintenance-valenciennes", "Job dating maintenance industrielle", "job-dating", 6, 9, 4,
-     "Agence France Travail Valenciennes", "2 rue de l’Intendance, 59300 Valenciennes", "DEP-59",
-     ["demandeurs-emploi"], 60, "France Travail et UIMM Hauts-de-France",
-     "Dix entreprises recrutent des techniciens et agents de maintenance, en CDI ou en alternance.",
-     "Venez avec votre CV ; inscription conseillée."),
-    ("visite-classe-usine-automobile-douai", "Visite pour une classe : l’usine automobile de Douai", "visite-classe", 4, 9, 3,
-     "Site d’assemblage automobile de Douai", "Rue de la Fonderie, 59500 Douai", "DEP-59",
-     ["classes", "enseignants"], 30, "Fédération des industries automobiles",
-     "Une classe de 3e ou de lycée découvre l’emboutissage, le ferrage robotisé et l’assemblage final.",
-     "Inscription de la classe par l’enseignant ; autorisations parentales à prévoir."),
-    ("forum-metiers-industrie-arras", "Forum des métiers de l’industrie d’Arras", "forum", 8, 9, 8,
-     "Artois Expo", "Avenue du Président Allende, 62000 Arras", "DEP-62",
-     ["collegiens", "lyceens", "parents", "tout-public"], None, "CCI Artois",
-     "Quarante entreprises et centres de formation présentent leurs métiers, avec démonstrations de soudure et de robotique.",
-     "Entrée libre. Les groupes scolaires s’inscrivent à l’avance."),
-    ("atelier-soudure-virtuelle-lens", "Atelier découverte : la soudure en réalité virtuelle", "atelier", 11, 14, 3,
-     "Lycée professionnel Henri-Darras", "Chemin des Manufactures, 62800 Liévin", "DEP-62",
-     ["collegiens", "lyceens"], 24, "Campus des métiers et des qualifications Industrie du futur",
-     "Essaie un simulateur de soudure : tu vois ton cordon en direct et un formateur te conseille.",
-     "Inscription individuelle, 24 places par session."),
-    ("rencontre-ingenieures-amiens", "Rencontre : des ingénieures racontent leur métier", "rencontre", 15, 17, 2,
-     "Université de Picardie Jules-Verne", "Chemin du Thil, 80000 Amiens", "DEP-80",
-     ["lyceens", "parents"], 120, "Association Elles bougent",
-     "Cinq ingénieures de l’aéronautique, de l’agroalimentaire et de l’énergie répondent aux questions des lycéennes et lycéens.",
-     "Entrée libre sur inscription."),
-    ("portes-ouvertes-sucrerie-somme", "Portes ouvertes d’une sucrerie en pleine campagne betteravière", "portes-ouvertes", 18, 10, 6,
-     "Sucrerie de la vallée de la Somme", "Route de Péronne, 80200 Péronne", "DEP-80",
-     ["tout-public", "parents"], None, "Syndicat national des fabricants de sucre",
-     "Des camions de betteraves au sucre cristallisé : visite guidée des ateliers pendant la campagne.",
-     "Visites guidées toutes les heures ; gilet fourni."),
-    ("visite-classe-laboratoire-pharmaceutique-compiegne", "Visite pour une classe : un laboratoire pharmaceutique", "visite-classe", 22, 9, 3,
-     "Site de production pharmaceutique", "Rue Jacques-Daguerre, 60200 Compiègne", "DEP-60",
-     ["classes", "enseignants"], 25, "Leem Hauts-de-France",
-     "Salles propres, contrôle qualité, conditionnement : une classe de lycée découvre la production de médicaments.",
-     "Pour les classes de seconde à terminale ; inscription de la classe par l’enseignant."),
-    ("job-dating-logistique-saint-quentin", "Job dating logistique et conduite de ligne", "job-dating", 26, 9, 4,
-     "Espace Matisse", "Rue Émile-Zola, 02100 Saint-Quentin", "DEP-02",
-     ["demandeurs-emploi"], 80, "France Travail Aisne",
-     "Préparateurs de commandes, caristes, conducteurs de ligne : douze entreprises recrutent, formation possible avant l’embauche.",
-     "Apportez votre CV ; entretiens de 10 minutes."),
-    ("semaine-industrie-dunkerque", "Semaine de l’industrie : visite du port et de l’aciérie", "visite-classe", 31, 9, 4,
-     "Grand port maritime et site sidérurgique", "Quai de la Colonne, 59140 Dunkerque", "DEP-59",
-     ["classes", "enseignants", "lyceens"], 40, "Dunkerque Promotion",
-     "En bus, les élèves suivent le minerai du quai au haut fourneau, puis rencontrent des techniciens de l’aciérie.",
-     "Réservé aux classes, équipements de protection fournis."),
-    ("forum-alternance-beauvais", "Forum de l’alternance industrielle", "forum", 36, 10, 6,
-     "Salle Jacques-Brel", "Rue de Clermont, 60000 Beauvais", "DEP-60",
-     ["lyceens", "demandeurs-emploi", "parents"], None, "CFA de l’industrie de l’Oise",
-     "Trouve ton contrat d’apprentissage : CAP, bac pro, BTS et titres professionnels dans l’industrie.",
-     "Entrée libre."),
-    ("atelier-cobot-compiegne", "Atelier : programme ton premier cobot", "atelier", 41, 14, 2,
-     "Fab lab de l’université de technologie", "Rue du Docteur-Schweitzer, 60200 Compiègne", "DEP-60",
-     ["collegiens", "lyceens"], 16, "Université de technologie de Compiègne",
-     "Par binômes, les jeunes programment un bras robotisé pour trier des pièces.",
-     "16 places, inscription individuelle."),
-    ("rencontre-femmes-industrie-lille", "Rencontre : elles travaillent dans l’industrie", "rencontre", 48, 18, 2,
-     "Maison de l’apprentissage", "Boulevard Carnot, 59000 Lille", "DEP-59",
-     ["lyceens", "parents", "tout-public"], 150, "Région Hauts-de-France",
-     "Soudeuse, conductrice de ligne, technicienne de maintenance : elles racontent leur parcours et répondent à vos questions.",
-     "Entrée libre sur inscription."),
-    ("portes-ouvertes-verrerie-aisne", "Portes ouvertes de la verrerie", "portes-ouvertes", 55, 9, 7,
-     "Verrerie de la vallée de l’Oise", "Rue de la Verrerie, 02500 Hirson", "DEP-02",
-     ["tout-public", "parents", "collegiens"], None, "Fédération des industries du verre",
-     "Four à 1 500 °C, moulage des bouteilles, contrôle par caméra : la verrerie ouvre ses portes.",
-     "Entrée libre, visite à partir de 10 ans."),
-    ("visite-classe-textile-roubaix", "Visite pour une classe : le textile technique à Roubaix", "visite-classe", 62, 9, 3,
-     "Usine de textiles techniques", "Rue de l’Épeule, 59100 Roubaix", "DEP-59",
-     ["classes", "enseignants"], 28, "Union des industries textiles",
-     "Tissus pour l’aéronautique et le médical : une classe de collège découvre le tissage numérique.",
-     "Pour les classes de 4e et 3e ; inscription par l’enseignant."),
-    ("forum-orientation-boulogne", "Forum orientation : les métiers de la mer et de l’agroalimentaire", "forum", 70, 9, 7,
-     "Nausicaá — espace congrès", "Boulevard Sainte-Beuve, 62200 Boulogne-sur-Mer", "DEP-62",
-     ["collegiens", "lyceens", "parents"], None, "Pôle filière produits aquatiques",
-     "Transformation du poisson, maintenance des chaînes frigorifiques, qualité : les entreprises du port présentent leurs métiers.",
-     "Entrée libre."),
-    ("job-dating-aeronautique-meaulte", "Job dating aéronautique", "job-dating", 84, 9, 4,
-     "Pôle aéronautique", "Rue de l’Aviation, 80300 Méaulte", "DEP-80",
-     ["demandeurs-emploi"], 50, "France Travail Somme et UIMM",
-     "Ajusteurs-monteurs, chaudronniers, contrôleurs : préparation opérationnelle à l’emploi possible avant l’embauche.",
-     "Inscription obligatoire."),
-]
+from demo.content import DemoDataError, Fields, optional, read_entries
 
-# Job profiles (careers slugs) and filières each event lets visitors meet.
-EVENT_LINKS = {
-    "portes-ouvertes-fonderie-denain": (["agent-agente-fabrication", "technicien-technicienne-qualite"], ["metallurgie-mecanique"]),
-    "job-dating-maintenance-valenciennes": (["technicien-technicienne-maintenance", "mecanicien-mecanicienne-maintenance",
-                                             "electricien-electricienne-maintenance"], []),
-    "visite-classe-usine-automobile-douai": (["conducteur-conductrice-installation-robotisee", "monteur-monteuse-mecanique",
-                                              "peintre-industriel"], ["automobile"]),
-    "forum-metiers-industrie-arras": (["soudeur-soudeuse", "automaticien-automaticienne"], ["metallurgie-mecanique"]),
-    "atelier-soudure-virtuelle-lens": (["soudeur-soudeuse", "chaudronnier-chaudronniere"], ["metallurgie-mecanique"]),
-    "rencontre-ingenieures-amiens": (["ingenieur-ingenieure-production", "responsable-qualite"],
-                                     ["aeronautique-ferroviaire", "agroalimentaire", "energie"]),
-    "portes-ouvertes-sucrerie-somme": (["conducteur-conductrice-ligne-agroalimentaire", "pilote-installation-energie"],
-                                       ["agroalimentaire"]),
-    "visite-classe-laboratoire-pharmaceutique-compiegne": (["technicien-technicienne-laboratoire",
-                                                            "technicien-technicienne-qualite"], ["chimie-plasturgie"]),
-    "job-dating-logistique-saint-quentin": (["preparateur-preparatrice-commandes", "cariste",
-                                             "conducteur-conductrice-ligne-agroalimentaire"], []),
-    "semaine-industrie-dunkerque": (["pilote-installation-energie", "technicien-technicienne-maintenance"],
-                                    ["metallurgie-mecanique", "energie"]),
-    "forum-alternance-beauvais": (["operateur-operatrice-usinage", "electricien-electricienne-maintenance"],
-                                  ["metallurgie-mecanique"]),
-    "atelier-cobot-compiegne": (["automaticien-automaticienne", "conducteur-conductrice-installation-robotisee"], []),
-    "rencontre-femmes-industrie-lille": (["soudeur-soudeuse", "conducteur-conductrice-ligne-agroalimentaire",
-                                          "technicien-technicienne-maintenance"], []),
-    "portes-ouvertes-verrerie-aisne": (["conducteur-conductrice-four-verrier"], ["materiaux-construction"]),
-    "visite-classe-textile-roubaix": (["conducteur-conductrice-machine-textile", "patronnier-patronniere"],
-                                      ["textile-habillement"]),
-    "forum-orientation-boulogne": (["conducteur-conductrice-ligne-agroalimentaire", "operateur-operatrice-conditionnement"],
-                                   ["agroalimentaire"]),
-    "job-dating-aeronautique-meaulte": (["stratifieur-stratifieuse-composites", "chaudronnier-chaudronniere",
-                                         "monteur-monteuse-mecanique"], ["aeronautique-ferroviaire"]),
+REGISTRATION_KINDS = ("form", "link", "phone", "none")
+
+EVENT_FIELDS: Fields = {
+    "slug": str, "title": str,
+    "event_type": str,  # EventPage.event_type (portes-ouvertes, job-dating, visite-classe, forum…)
+    "days_after_load": int, "start_hour": int, "duration_hours": int,
+    "place_name": str, "address": str,
+    "territory": str,  # observatory territory key (DEP-59…)
+    "audiences": [str],  # Audience slugs
+    "capacity": optional(int),  # places; none: no limit
+    "organiser": str, "summary": str, "registration_note": str,
+    "job_profiles": optional([str], []), "filieres": optional([str], []),  # careers slugs met at the event
+    "transport": optional(str, ""),
+    "registration": optional(str, "none"),
+    "registration_url": optional(str, ""), "registration_phone": optional(str, ""),
 }
 
-# How to get there and how to register, per event. ``register``: "form" (this site's form, with
-# the event's capacity and a waiting list), "link" (the organiser's site), "phone", or "none"
-# (walk in). Phone numbers use the 01 99 00 range that ARCEP reserves for fiction; links, the
-# reserved example.org domain.
-PRACTICAL = {
-    "portes-ouvertes-fonderie-denain": {"transport": "Tram T1 (Valenciennes–Denain), arrêt Denain Centre, puis 15 minutes à pied.", "register": "none"},
-    "job-dating-maintenance-valenciennes": {"transport": "Tram T1 et T2, arrêt Place d’Armes ; gare SNCF de Valenciennes à 10 minutes à pied.", "register": "form"},
-    "visite-classe-usine-automobile-douai": {"transport": "Bus Évéole ligne A, arrêt Fonderie ; car scolaire conseillé pour une classe.", "register": "form"},
-    "forum-metiers-industrie-arras": {"transport": "Bus Artis ligne 1, arrêt Artois Expo ; navette gratuite depuis la gare d’Arras.", "register": "link", "url": "https://forum-metiers-arras.example.org/inscription"},
-    "atelier-soudure-virtuelle-lens": {"transport": "Bus Tadao Bulle 1, arrêt Liévin Manufactures ; gare de Lens à 15 minutes en bus.", "register": "form"},
-    "rencontre-ingenieures-amiens": {"transport": "Bus Nemo ligne N2, arrêt Campus ; 20 minutes depuis la gare d’Amiens.", "register": "form"},
-    "portes-ouvertes-sucrerie-somme": {"transport": "Gare de Péronne-Flaucourt (TER), puis navette de la sucrerie le jour des portes ouvertes.", "register": "none"},
-    "visite-classe-laboratoire-pharmaceutique-compiegne": {"transport": "Bus gratuit TIC ligne 5, arrêt Mercières ; gare de Compiègne à 10 minutes en bus.", "register": "phone", "phone": "01 99 00 12 34"},
-    "job-dating-logistique-saint-quentin": {"transport": "Bus Pastel ligne 1, arrêt Matisse ; gare de Saint-Quentin à 12 minutes à pied.", "register": "form"},
-    "semaine-industrie-dunkerque": {"transport": "Bus DK’Bus gratuit C1, arrêt Grand Large ; départ du car devant la gare de Dunkerque.", "register": "form"},
-    "forum-alternance-beauvais": {"transport": "Bus Corolis ligne 1, arrêt Brel ; gare de Beauvais à 15 minutes à pied.", "register": "none"},
-    "atelier-cobot-compiegne": {"transport": "Bus gratuit TIC ligne 2, arrêt Université ; gare de Compiègne à 20 minutes à pied.", "register": "form"},
-    "rencontre-femmes-industrie-lille": {"transport": "Métro ligne 1, station République-Beaux-Arts ; tram R et T, arrêt Gare Lille-Flandres.", "register": "link", "url": "https://region-rencontres.example.org/elles-industrie"},
-    "portes-ouvertes-verrerie-aisne": {"transport": "Gare d’Hirson (TER), puis 20 minutes à pied ou bus TUH, arrêt Verrerie.", "register": "none"},
-    "visite-classe-textile-roubaix": {"transport": "Métro ligne 2, station Épeule-Montesquieu, puis 5 minutes à pied.", "register": "phone", "phone": "01 99 00 56 78"},
-    "forum-orientation-boulogne": {"transport": "Bus Marinéo ligne 1, arrêt Nausicaá ; gare de Boulogne-Ville à 20 minutes à pied.", "register": "none"},
-    "job-dating-aeronautique-meaulte": {"transport": "Gare d’Albert (TER), puis bus Trans’80 ligne 14, arrêt Pôle aéronautique.", "register": "form"},
-}
+
+def events_data() -> list[dict]:
+    """The events, each with a known way to register and the address or number it needs."""
+    events = read_entries("schools/events", EVENT_FIELDS)
+    for position, event in enumerate(events, start=1):
+        kind = event["registration"]
+        needed = {"link": "registration_url", "phone": "registration_phone"}.get(kind)
+        if kind not in REGISTRATION_KINDS or (needed and not event[needed]):
+            raise DemoDataError(
+                f"demo/data/schools/events.json, entrée {position} (« {event['slug']} ») : « registration » vaut "
+                f"{kind!r} ; valeurs possibles {', '.join(REGISTRATION_KINDS)}, avec registration_url pour "
+                "« link » et registration_phone pour « phone »")
+    return events

@@ -1,8 +1,9 @@
-"""The demo's videos as documents and blocks: files rendered once by ``demo_media/make_videos.py``.
+"""The demo's videos as documents and blocks: files rendered once by ``demo/media/videos/make_videos.py``.
 
 Each video becomes two documents (the MP4 and its French WebVTT captions) and an image (the
 poster), found again by title on later loads; the transcript comes from the same scenes as the
-captions (``demo_media/videos.py``).
+captions (``demo/data/schools/videos.json``: one source for the video, its captions and its
+transcript).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
-from demo.loaders.schools_video_scenes import VIDEOS, transcript_html
+from demo.loaders.schools_video_scenes import transcript_html, videos_data
 from website.models import SiteImage
 
 #: The rendered videos, captions and posters (committed; see make_videos.py there).
@@ -65,7 +66,7 @@ def video_blocks() -> list[tuple[str, object]]:
     blocks: list[tuple[str, object]] = [("paragraph", RichText(
         "<h2>Des métiers en vidéo</h2><p>Deux vidéos courtes, sous-titrées, avec leur transcription "
         "complète sous chacune.</p>"))]
-    for video in VIDEOS:
+    for video in videos_data():
         seconds = _captions_length(MEDIA_DIR / f"{video['slug']}.vtt")
         blocks.append(("video", {
             "title": video["title"],

@@ -3,7 +3,7 @@
 Demo accounts exist only where the demo admin account is allowed (``DEMO_ADMIN_ALLOWED``,
 true in dev and test settings, false in production): under production settings this
 loader creates the groups and pages but refuses the accounts. Logins are in the README.
-The audience figures of these pages are the audience app's demo (audience/demo.py).
+The audience figures of these pages are the audience app's demo (demo/loaders/audience.py).
 """
 
 from __future__ import annotations
@@ -15,40 +15,23 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from demo.content import Fields, read_entries
 from demo.pages import get_or_create_demo_image, get_or_create_page
 from website.auth_backends import DEMO_EMAIL_DOMAIN, DEMO_PASSWORD
 from website.models import CampaignIndexPage, CampaignPage, HomePage
 from website.roles import apply_roles, roles
 
-CAMPAIGNS = [
-    {
-        "slug": "l-industrie-recrute-pres-de-chez-toi",
-        "title": "L’industrie recrute près de chez toi",
-        "audience": "jeunes",
-        "introduction": "Des métiers qui bougent, des ateliers propres et connectés, un salaire dès l’apprentissage : "
-                        "découvre en trois minutes ce que l’industrie peut t’offrir après la 3e ou le bac.",
-        "palette": "orange", "motif": "circuit",
-        "alt": "Illustration : un circuit électronique orange et bleu nuit.",
-        "body": "<h2>Trois bonnes raisons d’y regarder de plus près</h2>"
-                "<ul><li>L’apprentissage est payé, et la plupart des apprentis sont embauchés à la sortie.</li>"
-                "<li>Les usines de la région cherchent des techniciens, des soudeurs, des pilotes de ligne.</li>"
-                "<li>On y travaille en équipe, avec des robots et des écrans, sur des objets qu’on voit partir.</li></ul>"
-                "<p>Parles-en avec ton professeur principal ou viens à une journée portes ouvertes.</p>",
-    },
-    {
-        "slug": "changer-de-metier-avec-l-industrie",
-        "title": "Changer de métier avec l’industrie",
-        "audience": "demandeurs",
-        "introduction": "Vous avez de l’expérience dans la logistique, le bâtiment ou le commerce ? Des formations courtes "
-                        "et rémunérées mènent à des postes qualifiés dans les entreprises industrielles de la région.",
-        "palette": "steel", "motif": "gears",
-        "alt": "Illustration : des engrenages gris acier et jaunes.",
-        "body": "<h2>Comment ça se passe</h2>"
-                "<p>Votre conseiller France Travail vous présente les formations financées près de chez vous. "
-                "Beaucoup commencent par une immersion de quelques jours en entreprise, pour vérifier que le métier "
-                "vous plaît avant de vous engager.</p>",
-    },
-]
+#: The campaign pages of the current wave (their dates follow the day of the load, see current_wave).
+CAMPAIGN_FIELDS: Fields = {
+    "slug": str, "title": str,
+    "audience": str,  # the public the page is for (CampaignPage.audience)
+    "introduction": str, "body": str,  # body: HTML
+    "palette": str, "motif": str, "alt": str,  # the demo illustration (demo/images.py) and its alt text
+}
+
+
+def campaigns_data() -> list[dict]:
+    return read_entries("website/campaigns", CAMPAIGN_FIELDS)
 
 
 def _create_demo_users(stdout) -> None:
@@ -89,7 +72,7 @@ def _campaign_pages(home: HomePage) -> list[CampaignPage]:
     )
     pages = []
     start, end, wave = current_wave(timezone.localdate())
-    for spec in CAMPAIGNS:
+    for spec in campaigns_data():
         image = get_or_create_demo_image(f"campagne-{spec['slug']}", f"Campagne — {spec['title']}",
                                          spec["alt"], spec["palette"], spec["motif"])
         page = get_or_create_page(

@@ -8,34 +8,22 @@ from __future__ import annotations
 
 from wagtail.models import Page, Site
 
+from demo.content import Fields, read_entries, read_object
 from website.models import HomePage, NavigationSettings
 
-MAIN_MENU = [
-    ("/metiers/", "Métiers"),
-    ("/filieres/", "Filières"),
-    ("/demandeurs-d-emploi/", "Demandeurs d’emploi"),
-    ("/collegiens-lyceens/", "Collégiens, lycéens"),
-    ("/enseignants/", "Enseignants"),
-    ("/evenements/", "Événements"),
-    ("/observatoire/", "Observatoire"),
-]
-FOOTER_MENU = [
-    ("/industrie-du-futur/", "Industrie du futur"),
-    ("/quiz/", "Quiz : quel métier pour moi ?"),
-    ("/mentions-legales/", "Mentions légales"),
-    ("/accessibilite/", "Déclaration d’accessibilité"),  # the footer's legal line says its status
-    ("/confidentialite/", "Données personnelles et cookies"),
-]
-AUDIENCES = [
-    ("/demandeurs-d-emploi/", "Je cherche un emploi", "Trouver un métier qui recrute",
-     "Les métiers qui embauchent près de chez vous, les salaires et les formations courtes pour y aller.", "orange"),
-    ("/collegiens-lyceens/", "Je suis collégien ou lycéen", "Découvrir des métiers",
-     "Des vidéos, des idées reçues démontées et un quiz pour savoir ce qui te plaît.", "blue"),
-    ("/enseignants/", "J’enseigne ou j’accompagne", "Préparer un cours ou une visite",
-     "Des kits pédagogiques prêts à l’emploi, des visites d’entreprises et des chiffres fiables.", "green"),
-    ("/observatoire/", "J’analyse l’emploi", "Explorer l’observatoire",
-     "L’industrie mesurée par filière, les tensions de recrutement par métier et territoire, en données ouvertes.", "violet"),
-]
+#: Menus and the home page's calls to action, as page paths under the home page with their labels.
+LINK: Fields = {"path": str, "label": str}
+NAVIGATION_FIELDS: Fields = {"main_menu": [LINK], "footer_menu": [LINK], "hero_links": [LINK]}
+#: The home page's entries by public (« Je cherche un emploi »…), each leading to a section.
+AUDIENCE_ENTRY_FIELDS: Fields = {"path": str, "audience": str, "title": str, "text": str, "colour": str}
+
+
+def navigation_data() -> dict:
+    return read_object("website/navigation", NAVIGATION_FIELDS)
+
+
+def audience_entries_data() -> list[dict]:
+    return read_entries("website/home_audience_entries", AUDIENCE_ENTRY_FIELDS, key="path")
 
 
 def _page_at(site: Site, path: str) -> Page | None:
@@ -43,12 +31,18 @@ def _page_at(site: Site, path: str) -> Page | None:
     return Page.objects.filter(url_path=url_path).live().first()
 
 
+def _links(site: Site, links: list[dict]) -> list[tuple[str, dict]]:
+    """Link blocks to the pages that exist (a section not loaded leaves its link out)."""
+    return [("link", {"page": page, "label": link["label"]}) for link in links if (page := _page_at(site, link["path"]))]
+
+
 def load(stdout) -> None:
     site = Site.objects.get(is_default_site=True)
     navigation = NavigationSettings.for_site(site)
+    links = navigation_data()
     # Fill each menu once, when its pages exist; never overwrite what an editor changed.
-    menu = [("link", {"page": page, "label": label}) for path, label in MAIN_MENU if (page := _page_at(site, path))]
-    footer = [("link", {"page": page, "label": label}) for path, label in FOOTER_MENU if (page := _page_at(site, path))]
+    menu = _links(site, links["main_menu"])
+    footer = _links(site, links["footer_menu"])
     changed = False
     if menu and not navigation.main_menu:
         navigation.main_menu, changed = menu, True
@@ -58,15 +52,12 @@ def load(stdout) -> None:
         navigation.save()
     home = HomePage.objects.get(pk=site.root_page_id)
     entries = [
-        ("entry", {"audience": audience, "title": title, "text": text, "page": page, "colour": colour})
-        for path, audience, title, text, colour in AUDIENCES if (page := _page_at(site, path))
+        ("entry", {"audience": entry["audience"], "title": entry["title"], "text": entry["text"], "page": page,
+                   "colour": entry["colour"]})
+        for entry in audience_entries_data() if (page := _page_at(site, entry["path"]))
     ]
     if entries and not home.audience_entries:
         home.audience_entries = entries
-        home.hero_call_to_action = [
-            ("link", {"page": page, "label": label})
-            for path, label in [("/metiers/", "Voir les métiers qui recrutent"), ("/quiz/", "Faire le quiz")]
-            if (page := _page_at(site, path))
-        ]
+        home.hero_call_to_action = _links(site, links["hero_links"])
         home.save_revision().publish()
     stdout.write(f"  menu : {len(navigation.main_menu)} liens")

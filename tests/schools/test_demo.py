@@ -13,7 +13,7 @@ from wagtail.documents import get_document_model
 
 from demo.loaders import schools as demo
 from demo.loaders import schools_files as demo_files
-from demo.loaders.schools_kits import KITS
+from demo.loaders.schools_kits import kits_data
 from schools.models import ClassroomKitPage, EventPage, InterestQuizPage, PupilSectionPage, TeacherSectionPage
 from tests.careers.factories import TerritoryFactory
 
@@ -65,12 +65,13 @@ def test_long_pdf_content_flows_onto_several_pages():
 
 
 def test_demo_kits_are_at_least_eight_with_sound_durations_and_documents():
-    assert len(KITS) >= 8
+    kits = kits_data()
+    assert len(kits) >= 8
     formats = set()
-    for kit in KITS:
+    for kit in kits:
         assert kit["documents"], kit["slug"]
-        formats |= {extension for _kind, extension, _content in kit["documents"]}
-        assert all(minutes > 0 for _title, minutes, _org, _html in kit["steps"])
+        formats |= {document["format"] for document in kit["documents"]}
+        assert all(step["minutes"] > 0 for step in kit["steps"])
     assert {"pdf", "odt", "odp", "docx"} <= formats
 
 
@@ -80,7 +81,7 @@ def test_loader_builds_sections_kits_events_and_quiz_and_a_second_run_changes_no
         TerritoryFactory(key=f"DEP-{code}", level="departement", code=code, name=name)
     out = io.StringIO()
     demo.load(out)
-    assert ClassroomKitPage.objects.live().count() == len(KITS)
+    assert ClassroomKitPage.objects.live().count() == len(kits_data())
     assert PupilSectionPage.objects.live().count() == TeacherSectionPage.objects.live().count() == 1
     quiz = InterestQuizPage.objects.get()
     assert {q.dimension for q in quiz.questions.all()} == set("RIASEC")
@@ -103,19 +104,19 @@ def test_a_year_later_the_listing_lists_only_future_events_and_a_reload_makes_th
     import datetime
     from unittest import mock
 
-    from demo.loaders.schools_events import EVENTS
+    from demo.loaders.schools_events import events_data
     from schools.event_calendar import is_plausible_day
 
     for code, name in [("59", "Nord"), ("62", "Pas-de-Calais"), ("80", "Somme"), ("60", "Oise"), ("02", "Aisne")]:
         TerritoryFactory(key=f"DEP-{code}", level="departement", code=code, name=name)
     demo.load(io.StringIO())
     listing = "/evenements/"
-    assert len(client.get(listing).context["page_obj"].paginator.object_list) == len(EVENTS)
+    assert len(client.get(listing).context["page_obj"].paginator.object_list) == len(events_data())
     a_year_later = timezone.now() + datetime.timedelta(days=365)
     with mock.patch("django.utils.timezone.now", return_value=a_year_later):
         assert client.get(listing).context["page_obj"].paginator.count == 0  # last year's events are over
         demo.load(io.StringIO())
         events = list(client.get(listing).context["page_obj"].paginator.object_list)
-        assert len(events) == len(EVENTS)
+        assert len(events) == len(events_data())
         assert all(event.start > a_year_later for event in events)
         assert all(is_plausible_day(timezone.localtime(e.start).date(), e.event_type) for e in events)

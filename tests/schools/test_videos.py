@@ -11,7 +11,7 @@ from wagtail.documents import get_document_model
 from wagtail.rich_text import RichText
 
 from demo.loaders import schools as demo
-from demo.loaders.schools_video_scenes import VIDEOS
+from demo.loaders.schools_video_scenes import videos_data
 from demo.loaders.schools_videos import MEDIA_DIR
 from schools.models import PupilSectionPage
 from tests.careers.factories import TerritoryFactory
@@ -19,14 +19,14 @@ from website.blocks import VideoBlock
 
 
 def test_each_demo_video_ships_small_with_french_captions_and_a_poster():
-    assert len(VIDEOS) >= 2
-    for video in VIDEOS:
+    assert len(videos_data()) >= 2
+    for video in videos_data():
         mp4 = MEDIA_DIR / f"{video['slug']}.mp4"
         assert 20_000 < mp4.stat().st_size < 800_000
         captions = (MEDIA_DIR / f"{video['slug']}.vtt").read_text(encoding="utf-8")
         assert captions.startswith("WEBVTT")
-        for text, *_rest in video["scenes"]:  # every sentence said is captioned
-            assert text in captions
+        for scene in video["scenes"]:  # every sentence said is captioned
+            assert scene["text"] in captions
         assert (MEDIA_DIR / f"{video['slug']}-poster.png").read_bytes().startswith(b"\x89PNG")
 
 
@@ -80,23 +80,23 @@ def test_the_pupils_section_shows_the_demo_videos_with_captions_and_transcripts(
     demo.load(io.StringIO())
     page = PupilSectionPage.objects.get()
     html = client.get(page.url).content.decode()
-    assert html.count("<video ") == len(VIDEOS)
-    assert html.count('<track kind="captions"') == len(VIDEOS)
+    assert html.count("<video ") == len(videos_data())
+    assert html.count('<track kind="captions"') == len(videos_data())
     assert 'srclang="fr"' in html and 'preload="none"' in html
-    for video in VIDEOS:
+    for video in videos_data():
         assert f"Transcription de la vidéo « {video['title']} »" in html
-        assert video["scenes"][0][0] in html
+        assert video["scenes"][0]["text"] in html
     track = html.split('<track kind="captions" src="')[1].split('"')[0]
     response = client.get(track)
     assert response.status_code == 200
     assert b"".join(response.streaming_content if response.streaming else [response.content]).startswith(b"WEBVTT")
     demo.load(io.StringIO())  # idempotent: no second copy of the videos
-    assert sum(1 for block in PupilSectionPage.objects.get().body if block.block_type == "video") == len(VIDEOS)
+    assert sum(1 for block in PupilSectionPage.objects.get().body if block.block_type == "video") == len(videos_data())
 
 
 def test_transcript_html_names_what_is_shown():
     from demo.loaders.schools_video_scenes import transcript_html
 
-    html = transcript_html(VIDEOS[0])
+    html = transcript_html(videos_data()[0])
     assert "À l’image" in html
     RichText(html)  # valid rich text source

@@ -1,6 +1,6 @@
 """Render the demo videos once: MP4 (H.264 + AAC), French WebVTT captions and a PNG poster each.
 
-Run by hand when the scenes (``demo/loaders/schools_video_scenes.py``) change, then commit the files it writes next to it:
+Run by hand when the scenes (``demo/data/schools/videos.json``) change, then commit the files it writes next to it:
 
     .venv/bin/python demo/media/videos/make_videos.py
 
@@ -24,7 +24,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
-from demo.loaders.schools_video_scenes import VIDEOS
+from demo.loaders.schools_video_scenes import videos_data  # noqa: E402 — after the path is set
 
 HERE = Path(__file__).resolve().parent
 WIDTH, HEIGHT, FPS = 640, 360, 12
@@ -101,14 +101,14 @@ def draw_motif(draw: ImageDraw.ImageDraw, motif: str, t: float) -> None:
             draw.rounded_rectangle([x, cy - 20, x + 40, cy + 80], radius=10, fill=colour)
 
 
-def frame(video: dict, scene: tuple, t: float) -> Image.Image:
+def frame(video: dict, scene: dict, t: float) -> Image.Image:
     image = Image.new("RGB", (WIDTH, HEIGHT), video["colour"])
     draw = ImageDraw.Draw(image)
     title_font = ImageFont.truetype(FONT, 30)
     small = ImageFont.truetype(FONT, 16)
-    draw.text((24, 20), scene[1], font=title_font, fill=WHITE)
+    draw.text((24, 20), scene["title"], font=title_font, fill=WHITE)
     draw.text((24, HEIGHT - 32), "Industrie d’avenir — vidéo de démonstration", font=small, fill=YELLOW)
-    draw_motif(draw, scene[3], t)
+    draw_motif(draw, scene["motif"], t)
     return image
 
 
@@ -138,12 +138,12 @@ def render(video: dict) -> None:
         parts, durations = [], []
         for n, scene in enumerate(video["scenes"]):
             part = work / f"{n}.wav"
-            durations.append(speak(scene[0], part))
+            durations.append(speak(scene["text"], part))
             parts.append(part)
         join_audio(parts, PAUSE, work / "voice.wav")
         cues, start = ["WEBVTT", ""], 0.0
         for n, (scene, spoken) in enumerate(zip(video["scenes"], durations, strict=True)):
-            cues += [str(n + 1), f"{timestamp(start)} --> {timestamp(start + spoken)}", scene[0], ""]
+            cues += [str(n + 1), f"{timestamp(start)} --> {timestamp(start + spoken)}", scene["text"], ""]
             start += spoken + PAUSE
         (HERE / f"{video['slug']}.vtt").write_text("\n".join(cues), encoding="utf-8")
         encoder = subprocess.Popen(  # noqa: S603 — fixed arguments
@@ -165,5 +165,5 @@ def render(video: dict) -> None:
 
 
 if __name__ == "__main__":
-    for item in VIDEOS:
+    for item in videos_data():
         render(item)

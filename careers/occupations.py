@@ -86,3 +86,56 @@ def create_occupation_pages(index, *, publish: bool = True) -> list:
                 page.save_revision().publish()
             created.append(page)
     return created
+
+
+
+def profile_targets_by_code() -> dict:
+    """ROME v3 code → our live profile for it (:class:`careers.mobility.ProfileTarget`), every code listed.
+
+    Read once per content version and process (one query of a hundred-odd short rows, then none
+    until an editor publishes): the « Métiers proches » of every profile look their links up here.
+    The profile that lists a code first wins (:func:`careers.title_search.profiles_by_code`). The
+    address is the one Wagtail gives without a request (relative on a single-site install).
+    """
+    from careers.mobility import ProfileTarget
+    from careers.models import JobProfilePage
+    from careers.title_search import profiles_by_code
+    from website.caching import content_version
+
+    def build() -> dict:
+        profiles = JobProfilePage.objects.live().public().only("id", "title", "url_path", "rome_codes")
+        return {code: ProfileTarget(profile.pk, profile.title, profile.get_url())
+                for code, profile in profiles_by_code(profiles).items()}
+
+    return content_version.local("profile-targets-by-rome-code", build)
+
+
+def related_occupations_for(rome_codes: list[str], shown_profile_ids: set[int]) -> dict:
+    """« Métiers proches » from the ROME 4.0 mobility links of these ROME v3 codes (one query).
+
+    ``{"close": [...], "evolution": [...], "source": "France Travail, ROME 4.0, version 460"}``, each
+    list of :class:`careers.mobility.RelatedOccupation` (rules in :mod:`careers.mobility`); empty lists
+    and no source when the observatory holds no links for them (``import_data rome-mobility``).
+    One query for the links with their target fiche; our profiles come from
+    :func:`profile_targets_by_code`.
+    """
+    from careers.logic import FRANCE_TRAVAIL_FICHE_URL
+    from careers.mobility import MobilityLink, related_occupations, rome_version_label
+    from observatory.models import RomeMobility
+
+    empty: dict = {"close": [], "evolution": [], "source": ""}
+    if not rome_codes:
+        return empty
+    rows = list(RomeMobility.objects.filter(source__parent_code__in=rome_codes).values_list(
+        "target_id", "target__label", "target__parent_code", "mobility_type", "order", "version"))
+    if not rows:
+        return empty
+    links = [MobilityLink(*row[:5]) for row in rows]
+    related = related_occupations(links, rome_codes, profile_targets_by_code(), shown_profile_ids,
+                                  FRANCE_TRAVAIL_FICHE_URL)
+    versions = sorted({row[5] for row in rows})
+    return {
+        "close": [item for item in related if not item.is_evolution],
+        "evolution": [item for item in related if item.is_evolution],
+        "source": "France Travail, " + ", ".join(rome_version_label(version) for version in versions),
+    }

@@ -23,6 +23,7 @@ from careers.logic import (
     occupation_json_ld,
     riasec_letters,
 )
+from careers.occupations import related_occupations_for
 from careers.tension import HIGH_TENSION_LEVEL, profile_tensions, visitor_territory
 from observatory.apprentices import cfa_outcomes
 from observatory.rome4 import rome4_codes_for
@@ -132,6 +133,8 @@ def profile_context(page, request) -> dict:
         "filieres": [f for f in page.filieres.all() if f.live],
         "ways_in": ways_in,
         "related_profiles": related,
+        # ROME 4.0 mobility links, after the editors' picks and without repeating them (careers.mobility).
+        "related_occupations": related_occupations_for(page.get_rome_codes(), {page.pk, *(p.pk for p in related)}),
         "testimonials": list(published_testimonials().filter(job_profiles=page)[:TESTIMONIALS_PER_PAGE]),
         "companies": companies[:COMPANIES_PER_PAGE],
         "training": training,

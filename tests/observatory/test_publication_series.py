@@ -71,3 +71,8 @@ def test_other_kinds_still_publish_one_version_per_vintage(db):
     assert publish_dataset(second) is None
     first.refresh_from_db()
     assert first.status == DatasetStatus.PUBLISHED
+
+
+def test_the_api_lists_both_published_series_and_names_them(portraits, client):
+    listed = client.get("/api/v1/datasets/", {"kind": "occupation-stats"}).json()["results"]
+    assert sorted(item["series"] for item in listed) == ["median_salary", "share_women"]

@@ -27,6 +27,8 @@ DEMO_FILES = [
     ("rome", "unix_referentiel_code_rome_v460_utf8.csv"),
     ("rome-riasec", "referentiel_code_rome_riasec_v347.csv"),
     ("rome-appellations", "rome4_appellations_v460.csv"),
+    # ROME 4.0 mobility links from the fiches of the industrial occupations: « Métiers proches » on the profiles.
+    ("rome-mobility", "rome4_mobilite_industrie_v460.csv"),
     ("fap", "intitule_fap2009.txt"),
     ("fap-rome", "passage_fap2009_romev3.txt"),
     ("naf", "naf_rev2.csv"),

@@ -186,3 +186,11 @@ def test_the_published_mobility_file_imports_whole(nomenclatures, shared_data):
     assert result.log.warning_count == 0
     orders = list(RomeMobility.objects.filter(source="A1101").order_by("order").values_list("order", flat=True))
     assert orders == list(range(1, len(orders) + 1))  # each fiche's links ranked 1, 2, 3…
+
+
+def test_the_demo_imports_the_shipped_extract_after_the_rome_4_referential():
+    from demo.loaders.observatory_data import DATA, DEMO_FILES
+
+    position = DEMO_FILES.index(("rome-mobility", "rome4_mobilite_industrie_v460.csv"))
+    assert DEMO_FILES.index(("rome", "unix_referentiel_code_rome_v460_utf8.csv")) < position
+    assert (DATA / "rome4_mobilite_industrie_v460.csv").is_file()

@@ -51,6 +51,14 @@ from website.csv_safety import neutralise_row
 CACHE_SECONDS = 3600
 CSV_MAX_ROWS = 100_000
 
+# Units of numeric fields, said in the OpenAPI description of every one of them (« Unité : … »,
+# checked by tests/observatory/test_api_units.py) so that nobody has to guess what a number counts.
+UNIT_IDENTIFIER = "Unité : aucune (identifiant)."
+UNIT_YEAR = "Unité : année civile."
+UNIT_LEVEL = "Unité : niveau de 1 (très faible) à 5 (très fort), catégorie publiée par la Dares."
+UNIT_PERCENT = "Unité : pour cent (%)."
+UNIT_PROJECTS = "Unité : projets de recrutement."
+
 
 class CSVRenderer(BaseRenderer):
     """Flat CSV as RFC 4180 writes it (``,`` separated, decimal point), UTF-8 with a BOM so that
@@ -128,6 +136,11 @@ class Pagination(PageNumberPagination):
     def get_schema_operation_parameters(self, view) -> list[dict]:
         return [{"name": name, "required": False, "in": "query", "description": param.description,
                  "schema": param.schema} for name, param in self.query_params().items()]
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        described = super().get_paginated_response_schema(schema)
+        described["properties"]["count"]["description"] = "Nombre total de résultats de la sélection. Unité : lignes."
+        return described
 
 
 def unknown_address(request, *args, **kwargs) -> JsonResponse:
@@ -216,22 +229,33 @@ class ValidatedFiltersMixin:
 # --- Serializers -----------------------------------------------------------------------------
 
 
+DATASET_UNITS = {
+    "id": {"help_text": f"Identifiant du jeu de données (/api/v1/datasets/). {UNIT_IDENTIFIER}"},
+    "vintage": {"help_text": f"Millésime : année des données (ex. 2019). {UNIT_YEAR}"},
+}
+
+
 class DatasetRefSerializer(serializers.ModelSerializer):
     class Meta:
         model = Dataset
         fields = ["id", "source", "vintage", "licence", "synthetic"]
+        extra_kwargs = DATASET_UNITS
 
 
 class DatasetSerializer(serializers.ModelSerializer):
     kind_label = serializers.CharField(source="get_kind_display")
     status_label = serializers.CharField(source="get_status_display")
-    supersedes = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    supersedes = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True,
+        help_text=f"Identifiant de la version que celle-ci a remplacée (null : première version). {UNIT_IDENTIFIER}")
 
     class Meta:
         model = Dataset
-        fields = ["id", "kind", "kind_label", "title", "source", "publisher", "vintage", "series", "licence", "source_url",
+        fields = ["id", "kind", "kind_label", "title", "source", "publisher", "vintage", "licence", "source_url",
                   "original_filename", "checksum", "row_count", "status", "status_label", "imported_at",
                   "published_at", "supersedes", "synthetic"]
+        extra_kwargs = {**DATASET_UNITS, "row_count": {
+            "help_text": "Lignes de données lues dans le fichier d'origine. Unité : lignes."}}
 
 
 class TerritorySerializer(serializers.ModelSerializer):
@@ -257,7 +281,9 @@ class OccupationSerializer(serializers.ModelSerializer):
 class TensionSerializer(serializers.ModelSerializer):
     fap = serializers.CharField(source="fap.code")
     fap_label = serializers.CharField(source="fap.label")
-    fap_level = serializers.IntegerField(source="fap.level")
+    fap_level = serializers.IntegerField(
+        source="fap.level", help_text="Niveau de la famille dans la nomenclature FAP 2009 : 87 (familles) ou 225 "
+                                      "(familles détaillées). Unité : aucune (code de niveau).")
     territory = serializers.CharField(source="territory.key")
     territory_name = serializers.CharField(source="territory.name")
     level_label = serializers.SerializerMethodField()
@@ -272,6 +298,19 @@ class TensionSerializer(serializers.ModelSerializer):
         fields = ["fap", "fap_label", "fap_level", "territory", "territory_name", "year", "published", "score",
                   "level", "level_label", "employment", "hiring_intensity", "training_link", "lack_of_workforce",
                   "non_durable_employment", "working_conditions", "geographic_mismatch", "dataset"]
+        extra_kwargs = {
+            "year": {"help_text": f"Année des indicateurs. {UNIT_YEAR}"},
+            "score": {"help_text": "Indicateur composite de tension, centré-réduit sur la distribution des métiers "
+                                   "2014-2018 (0 : tension moyenne). Unité : écarts-types (score sans dimension)."},
+            "level": {"help_text": f"Catégorie de tension publiée (null si non publiée). {UNIT_LEVEL}"},
+            "employment": {"help_text": "Emploi moyen de la famille sur le territoire. Unité : personnes en emploi."},
+            **{name: {"help_text": f"{label} {UNIT_LEVEL}"} for name, label in (
+                ("hiring_intensity", "Intensité d'embauches."), ("training_link", "Lien formation-emploi."),
+                ("lack_of_workforce", "Manque de main-d'œuvre disponible."),
+                ("non_durable_employment", "Non-durabilité de l'emploi."),
+                ("working_conditions", "Conditions de travail contraignantes."),
+                ("geographic_mismatch", "Inadéquation géographique."))},
+        }
 
     def get_level_label(self, obj: TensionIndicator) -> str | None:
         return LEVEL_LABELS.get(obj.level) if obj.level else None
@@ -286,8 +325,12 @@ class HiringProjectsSerializer(serializers.ModelSerializer):
     # FAP 2009 family of a survey coded in FAP 2009 (until BMO 2023); null for FAP 2021 métiers.
     fap = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     # Null where the sum or its base is incomplete (secret cells): a share of minimums is no share.
-    share_difficult = serializers.FloatField(read_only=True, allow_null=True)
-    share_seasonal = serializers.FloatField(read_only=True, allow_null=True)
+    share_difficult = serializers.FloatField(
+        read_only=True, allow_null=True,
+        help_text=f"Part des projets jugés difficiles, à une décimale (null sous secret statistique). {UNIT_PERCENT}")
+    share_seasonal = serializers.FloatField(
+        read_only=True, allow_null=True,
+        help_text=f"Part des projets saisonniers, à une décimale (null sous secret statistique). {UNIT_PERCENT}")
     dataset = DatasetRefSerializer()
 
     class Meta:
@@ -295,6 +338,12 @@ class HiringProjectsSerializer(serializers.ModelSerializer):
         fields = ["occupation_code", "occupation_label", "nomenclature", "fap", "territory", "territory_name", "year",
                   "projects", "difficult", "seasonal", "share_difficult", "share_seasonal", "has_secret",
                   "projects_partial", "difficult_partial", "seasonal_partial", "dataset"]
+        extra_kwargs = {
+            "year": {"help_text": f"Année de l'enquête BMO. {UNIT_YEAR}"},
+            "projects": {"help_text": f"Projets de recrutement (au moins, si projects_partial). {UNIT_PROJECTS}"},
+            "difficult": {"help_text": f"Projets jugés difficiles (au moins, si difficult_partial). {UNIT_PROJECTS}"},
+            "seasonal": {"help_text": f"Projets saisonniers (au moins, si seasonal_partial). {UNIT_PROJECTS}"},
+        }
 
 
 class UnemploymentRateSerializer(serializers.ModelSerializer):
@@ -306,6 +355,12 @@ class UnemploymentRateSerializer(serializers.ModelSerializer):
     class Meta:
         model = UnemploymentRate
         fields = ["territory", "territory_name", "year", "quarter", "period", "rate", "dataset"]
+        extra_kwargs = {
+            "year": {"help_text": f"Année. {UNIT_YEAR}"},
+            "quarter": {"help_text": "Trimestre de l'année. Unité : trimestre (1 à 4)."},
+            "rate": {"help_text": "Taux de chômage localisé au sens du BIT, corrigé des variations saisonnières. "
+                                  "Unité : pour cent (%) de la population active."},
+        }
 
 
 # --- Views -----------------------------------------------------------------------------------

@@ -63,6 +63,7 @@ class IndustryEmploymentSerializer(serializers.ModelSerializer):
         model = IndustryEmploymentResult
         fields = ["territory", "territory_name", "year", "definition", "definition_label", "breakdown", "code",
                   "label", "jobs", "reference_jobs", "gap_jobs", "gap_percent", "method", "dataset", "io_dataset"]
+        extra_kwargs = {"year": {"help_text": "Année de l'emploi. Unité : année civile."}}
 
 
 @extend_schema(

@@ -72,6 +72,8 @@ def register_observatory_menu():
                            icon_name="link", permission="observatory.view_romebmolink", order=500),
         PermissionMenuItem(_("Fiches ROME 4.0"), reverse("wagtailsnippets_observatory_rome4occupation:list"),
                            icon_name="list-ul", permission="observatory.view_rome4occupation", order=600),
+        PermissionMenuItem(_("Mobilités ROME 4.0"), reverse("wagtailsnippets_observatory_romemobility:list"),
+                           icon_name="link", permission="observatory.view_romemobility", order=650),
     ])
     return SubmenuMenuItem(_("Observatoire"), submenu, icon_name="table", order=250)
 

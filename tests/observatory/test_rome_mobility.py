@@ -194,3 +194,12 @@ def test_the_demo_imports_the_shipped_extract_after_the_rome_4_referential():
     position = DEMO_FILES.index(("rome-mobility", "rome4_mobilite_industrie_v460.csv"))
     assert DEMO_FILES.index(("rome", "unix_referentiel_code_rome_v460_utf8.csv")) < position
     assert (DATA / "rome4_mobilite_industrie_v460.csv").is_file()
+
+
+def test_statisticians_find_a_fiches_links_in_the_admin(admin_client, fiches, django_assert_max_num_queries):
+    import_bytes("rome-mobility", HEADER + line("H2913", "H2902", 1) + line("H2917", "A1101", 1)
+                 + line("H2902", "H2911", 1), NAME)
+    with django_assert_max_num_queries(30):
+        html = admin_client.get("/admin/snippets/observatory/romemobility/", {"q": "H2913"}).content.decode()
+    assert "Fiche H2902" in html and "Fiche A1101" not in html
+    assert "Fiche H2911" not in html

@@ -39,3 +39,24 @@ def test_industry_demo_loads_once_and_a_second_run_changes_nothing(client):
     html = client.get("/observatoire/industrie-en-chiffres/").content.decode()
     assert "Données de démonstration synthétiques." in html
     assert client.get("/observatoire/methode-industrie-experts/").status_code == 200
+
+
+def test_demo_counts_the_dares_share_of_temps_states_it_and_publishes_rounded_jobs(client):
+    from observatory.industry_pages_data import effective_temporary_work_shares
+    from observatory.industry_service import temporary_work_share
+
+    call_command("load_demo", "--skip-index", "--no-admin", verbosity=0)
+    lines = [float(share) for share in FiliereScope.objects.filter(code="78.20Z").values_list("share", flat=True)]
+    assert 0.10 < sum(lines) < 0.18  # the NZ branch's share alone: « environ 14 % » on the expert page
+    assert sum(effective_temporary_work_shares(temporary_work_share()).values()) == pytest.approx(0.427)
+    expert = client.get("/observatoire/methode-industrie-experts/").content.decode()
+    general = client.get("/observatoire/comprendre-les-chiffres-de-l-industrie/").content.decode()
+    for html in (expert, general):
+        assert "42,7\u202f%" in html and "fin du 2e trimestre 2013" in html and "Dares Indicateurs" in html
+        assert "arrondis à la dizaine" in html and "arrondis à la centaine" in html
+    rows = client.get("/api/v1/industry-employment/", {"territory": "REG-32", "breakdown": "total"}).json()["results"]
+    steps = {row["definition"]: row["jobs"] % (10 if row["definition"] == "sector" else 100) for row in rows}
+    assert steps == {"sector": 0, "filiere": 0, "io": 0}
+    multipliers = client.get("/api/v1/io/multipliers/").json()  # INSEE's A38 table: no employment row
+    assert multipliers and {row["employment_concept"] for row in multipliers} == {"total"}
+    assert all(row["employment_multiplier"] is None for row in multipliers)

@@ -9,6 +9,7 @@ already over are moved to their next plausible date, so a reloaded demo is alway
 from __future__ import annotations
 
 import datetime
+import hashlib
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -41,9 +42,11 @@ from schools.models import (
 #: The interest quiz: a sentence and the RIASEC dimension (R, I, A, S, E or C) it speaks for.
 QUIZ_QUESTION_FIELDS: Fields = {"text": str, "dimension": str}
 #: The pupils' section body: StreamField blocks as {"type", "value"} (paragraphs in HTML). The
-#: call to action gets its link to the events page at load; the salary figures of the observatory
-#: follow the myth whose source says « ci-dessous ».
+#: call to action gets its link to the events page at load. An « indicator » block names a key
+#: figure of the observatory — {"title", "measure", "fap", "territory"} — never its number: the
+#: loader finds or creates that KeyIndicator and the page reads the figure from the data.
 PUPILS_SECTION_FIELDS: Fields = {"body": [{"type": str, "value": object}]}
+INDICATOR_FIELDS = ("title", "measure", "fap", "territory")
 TEACHERS_SECTION_FIELDS: Fields = {"visit_guide": str}  # HTML
 
 
@@ -57,8 +60,18 @@ def quiz_questions_data() -> list[dict]:
 
 
 def _pupils_body() -> list[tuple[str, object]]:
+    from observatory.models import KeyIndicator
+
+    body = read_object("schools/pupils_section", PUPILS_SECTION_FIELDS)["body"]
+    for position, block in enumerate(body, start=1):
+        if block["type"] == "indicator" and (
+                not isinstance(block["value"], dict) or set(block["value"]) != set(INDICATOR_FIELDS)
+                or block["value"]["measure"] not in KeyIndicator.Measure.values):
+            raise DemoDataError(f"demo/data/schools/pupils_section.json, bloc {position} : un bloc « indicator » "
+                                f"a les champs {', '.join(INDICATOR_FIELDS)} et une mesure parmi "
+                                f"{', '.join(KeyIndicator.Measure.values)}")
     return [(block["type"], RichText(block["value"]) if block["type"] == "paragraph" else block["value"])
-            for block in read_object("schools/pupils_section", PUPILS_SECTION_FIELDS)["body"]]
+            for block in body]
 
 
 def _careers_pages() -> tuple[dict, dict]:
@@ -76,27 +89,18 @@ def _territories() -> dict:
     return {territory.key: territory for territory in Territory.objects.filter(key__startswith="DEP-")}
 
 
-#: Salary figures of the pupils' page, read from the observatory, never typed: (FAP, caption).
-SALARY_FIGURES = (
-    ("G1Z", "Salaire médian net mensuel : techniciens et agents de maîtrise de la maintenance"),
-    ("H0Z91", "Salaire médian net mensuel : cadres techniques de la maintenance"),
-)
-
-
-def _salary_figures() -> list:
-    """Indicator blocks for ``SALARY_FIGURES`` (key indicators created once, idempotently)."""
+def _indicator_block(value: dict) -> tuple[str, dict] | None:
+    """The indicator block of a key figure named in a data file (created once, idempotently), or None
+    when the observatory has not imported its family or territory."""
     from observatory.models import FapFamily, KeyIndicator, Territory
 
-    region = Territory.objects.filter(key="REG-32").first()
-    blocks = []
-    for code, title in SALARY_FIGURES:
-        fap = FapFamily.objects.filter(code=code).first()
-        if fap is None or region is None:
-            continue
-        indicator, _ = KeyIndicator.objects.get_or_create(
-            measure=KeyIndicator.Measure.MEDIAN_SALARY, fap=fap, territory=region, defaults={"title": title})
-        blocks.append(("indicator", {"indicator": indicator, "comment": ""}))
-    return blocks
+    fap = FapFamily.objects.filter(code=value["fap"]).first()
+    territory = Territory.objects.filter(key=value["territory"]).first()
+    if fap is None or territory is None:
+        return None
+    indicator, _ = KeyIndicator.objects.get_or_create(measure=value["measure"], fap=fap, territory=territory,
+                                                      defaults={"title": value["title"]})
+    return ("indicator", {"indicator": indicator, "comment": ""})
 
 
 def _figures_for_class() -> list:
@@ -126,18 +130,34 @@ def _collection() -> Collection:
     return Collection.get_first_root_node().add_child(name="Kits pédagogiques")
 
 
+def _stored_bytes(document) -> bytes | None:
+    try:
+        with document.file.open("rb") as stream:
+            return stream.read()
+    except (OSError, ValueError):
+        return None
+
+
 def _document(title: str, extension: str, content, collection: Collection):
-    """The demo document called ``title``, generated once (PDF, ODT, ODP or DOCX)."""
+    """The demo document called ``title`` (PDF, ODT, ODP or DOCX), written from ``content``.
+
+    Written again when its bytes change — a figure after a new publication of the observatory's
+    data (``schools.kit_figures``) — so that a document never drifts from the data; else untouched.
+    """
     document_model = get_document_model()
-    existing = document_model.objects.filter(title=title).first()
-    if existing is not None:
-        return existing
     data = WRITERS[extension](content)
+    document = document_model.objects.filter(title=title).first()
+    if document is not None and _stored_bytes(document) == data:
+        return document
     from schools.bundle import ascii_slug
 
-    document = document_model(title=title, collection=collection)
+    if document is None:
+        document = document_model(title=title, collection=collection)
+    else:
+        document.file.delete(save=False)
     document.file.save(f"{ascii_slug(title)}.{extension}", ContentFile(data), save=False)
     document.file_size = len(data)
+    document.file_hash = hashlib.sha1(data).hexdigest()  # noqa: S324 — Wagtail's own file hash (hash_filelike)
     document.save()
     return document
 
@@ -161,6 +181,8 @@ def _load_kits(index: ClassroomKitIndexPage, stdout) -> int:
     motifs = ["gears", "circuit", "waves", "blocks", "molecule"]
     for number, kit in enumerate(kits_data()):
         if index.get_children().filter(slug=kit["slug"]).exists():
+            for document in kit["documents"]:  # their figures follow the data published since the last load
+                _document(document["title"], document["format"], document_content(document), collection)
             continue
         image = get_or_create_demo_image(
             f"kit-{kit['slug']}", f"Kit — {kit['title']}",
@@ -309,9 +331,11 @@ def load(stdout) -> None:
         events_link = {"page": events, "external_url": "", "label": "Voir les événements"}
         body = []
         for block in _pupils_body():
+            if block[0] == "indicator":
+                block = _indicator_block(block[1])
+                if block is None:
+                    continue
             body.append(block if block[0] != "call_to_action" else ("call_to_action", {**block[1], "link": events_link}))
-            if block[0] == "myth_fact" and "ci-dessous" in block[1]["source"]:
-                body.extend(_salary_figures())
         profiles, _filieres = _careers_pages()
         cards = [{**card, "job_profile": profiles[card["job_profile"]]}
                  for card in job_cards_data() if card["job_profile"] in profiles]

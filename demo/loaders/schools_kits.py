@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from demo.content import Fields, optional, read_entries, require_known
 from demo.loaders.schools_files import WRITERS, DocumentContent, Section
+from schools.kit_figures import fill_figures
 
 SECTION_FIELDS: Fields = {
     "heading": str, "paragraphs": optional([str], []), "bullets": optional([str], []),
@@ -55,8 +56,13 @@ def job_cards_data() -> list[dict]:
 
 
 def document_content(document: dict) -> DocumentContent:
-    """The text of a kit document (an entry of ``documents``), ready for its writer."""
-    return DocumentContent(document["title"], document["subtitle"], [
-        Section(section["heading"], section["paragraphs"], section["bullets"], section["numbered"])
+    """The text of a kit document (an entry of ``documents``), ready for its writer.
+
+    Its figures are ``{{chiffre:…}}`` references in the data file, written here from the
+    observatory's published data with their source and period (:mod:`schools.kit_figures`).
+    """
+    return DocumentContent(fill_figures(document["title"]), fill_figures(document["subtitle"]), [
+        Section(fill_figures(section["heading"]), [fill_figures(text) for text in section["paragraphs"]],
+                [fill_figures(text) for text in section["bullets"]], section["numbered"])
         for section in document["sections"]
     ])

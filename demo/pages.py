@@ -1,4 +1,4 @@
-"""Helpers shared by every app's demo loader (``<app>/demo.py``).
+"""Helpers shared by the demo loaders (``demo/loaders/``): pages and pictures.
 
 Every helper is idempotent: it finds what a previous run created (by slug, title or a
 natural key) and returns it unchanged, so ``load_demo`` can run any number of times.
@@ -6,13 +6,14 @@ natural key) and returns it unchanged, so ``load_demo`` can run any number of ti
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, TypeVar
 
 from django.core.files.images import ImageFile
 from wagtail.models import Page
 from wagtail.rich_text import RichText  # noqa: F401  (re-exported for demo modules)
 
-from demo.images import draw_demo_image
+from demo.content import DemoDataError
 from website.models import SiteImage
 
 P = TypeVar("P", bound=Page)
@@ -29,16 +30,23 @@ def get_or_create_page(parent: Page, model: type[P], slug: str, **fields: Any) -
     return page
 
 
-def get_or_create_demo_image(key: str, title: str, alt: str, palette: str = "navy", motif: str = "gears",
+#: The demo's pictures, committed (``demo/media/images/<key>.png``; draw_illustration.py there draws new ones).
+IMAGES_DIR = Path(__file__).resolve().parent / "media" / "images"
+
+
+def get_or_create_demo_image(key: str, title: str, alt: str,
                              credit: str = "Illustration générée — Industrie d'avenir") -> SiteImage:
-    """A demo image drawn by the project (see ``demo_images``), with its alt text and credit."""
+    """The demo picture ``key`` (a committed file), with its alt text and credit, found again by title."""
     image = SiteImage.objects.filter(title=title).first()
     if image is not None:
         return image
-    content = draw_demo_image(key, palette=palette, motif=motif)
-    from io import BytesIO
-
+    path = IMAGES_DIR / f"{key}.png"
+    if not path.is_file():
+        raise DemoDataError(f"demo/media/images/{key}.png : image absente pour « {title} » (ajoutez-la, ou "
+                            f"dessinez-la avec demo/media/images/draw_illustration.py {key})")
     image = SiteImage(title=title, description=alt, credit=credit)
-    image.file = ImageFile(BytesIO(content), name=f"demo-{key}.png")
-    image.save()
+    with path.open("rb") as handle:
+        # The stored name of the files drawn at load time before they were committed: same files.
+        image.file = ImageFile(handle, name=f"demo-{key}.png")
+        image.save()
     return image

@@ -49,8 +49,7 @@ DARES_FILE = Path(careers.__file__).resolve().parent / "data" / "dares_fap87_201
 
 FILIERE_FIELDS: Fields = {
     "slug": str, "title": str, "observatory_slug": str, "introduction": str,
-    "what_it_makes": str,  # HTML
-    "palette": str,  # of the demo illustration (demo/images.py)
+    "what_it_makes": str,  # HTML; picture: demo/media/images/filiere-<slug>.png
 }
 PROFILE_FIELDS: Fields = {
     "slug": str, "title": str, "title_masculine": str, "title_feminine": str,
@@ -92,8 +91,7 @@ ARTICLE_FIELDS: Fields = {
     "date": str,  # ISO date
     "introduction": str,
     "paragraphs": [str],  # HTML, one body block each
-    "tags": [str], "job_profiles": [str], "filieres": [str],
-    "palette": str, "motif": str,  # of the demo illustration (demo/images.py)
+    "tags": [str], "job_profiles": [str], "filieres": [str],  # picture: demo/media/images/article-<slug>.png
 }
 JOBSEEKER_SECTION_FIELDS: Fields = {
     "first_job_text": str, "career_change_text": str, "funding": str,  # HTML
@@ -168,7 +166,7 @@ def _ul(items: list[str]) -> str:
 
 def load_filieres(home: HomePage) -> dict[str, FilierePage]:
     index_image = get_or_create_demo_image(
-        "filieres", "Filières — chaîne de production", "Illustration : des engrenages reliés en chaîne.", "steel", "gears",
+        "filieres", "Filières — chaîne de production", "Illustration : des engrenages reliés en chaîne.",
     )
     index = get_or_create_page(
         home, FiliereIndexPage, "filieres", title="Les filières industrielles",
@@ -179,8 +177,7 @@ def load_filieres(home: HomePage) -> dict[str, FilierePage]:
     for filiere in filieres_data():
         slug, title = filiere["slug"], filiere["title"]
         image = get_or_create_demo_image(
-            f"filiere-{slug}", f"Filière — {title}", f"Illustration de la filière {title.lower()}.", filiere["palette"],
-            "blocks",
+            f"filiere-{slug}", f"Filière — {title}", f"Illustration de la filière {title.lower()}.",
         )
         pages[slug] = get_or_create_page(
             index, FilierePage, slug, title=title, observatory_slug=filiere["observatory_slug"],
@@ -348,8 +345,7 @@ def load_articles(home, profiles, filieres) -> dict[str, ArticlePage]:
         if existing is not None:
             pages[slug] = existing.specific
             continue
-        image = get_or_create_demo_image(f"article-{slug}", f"Article — {title}", f"Illustration de l'article « {title} ».",
-                                         article["palette"], article["motif"])
+        image = get_or_create_demo_image(f"article-{slug}", f"Article — {title}", f"Illustration de l'article « {title} ».")
         page = ArticlePage(slug=slug, title=title, theme=article["theme"], date=datetime.date.fromisoformat(article["date"]),
                            introduction=article["introduction"], hero_image=image,
                            body=[("paragraph", paragraph) for paragraph in article["paragraphs"]])

@@ -177,9 +177,7 @@ def _load_kits(index: ClassroomKitIndexPage, stdout) -> int:
     collection = _collection()
     profiles, filieres = _careers_pages()
     created = 0
-    palettes = ["navy", "orange", "green", "violet", "steel"]
-    motifs = ["gears", "circuit", "waves", "blocks", "molecule"]
-    for number, kit in enumerate(kits_data()):
+    for kit in kits_data():
         if index.get_children().filter(slug=kit["slug"]).exists():
             for document in kit["documents"]:  # their figures follow the data published since the last load
                 _document(document["title"], document["format"], document_content(document), collection)
@@ -187,7 +185,6 @@ def _load_kits(index: ClassroomKitIndexPage, stdout) -> int:
         image = get_or_create_demo_image(
             f"kit-{kit['slug']}", f"Kit — {kit['title']}",
             f"Illustration géométrique du kit « {kit['title']} » (motif industriel, sans texte).",
-            palettes[number % 5], motifs[number % 5],
         )
         page = ClassroomKitPage(
             slug=kit["slug"], title=kit["title"], introduction=kit["introduction"], hero_image=image,
@@ -308,7 +305,7 @@ def load(stdout) -> None:
                      "chiffres fiables, sourcés et locaux à utiliser en cours.",
         hero_image=get_or_create_demo_image(
             "teachers-hero", "Rubrique enseignants",
-            "Illustration : des blocs verts et un bloc jaune en forme d’usine.", "green", "blocks",
+            "Illustration : des blocs verts et un bloc jaune en forme d’usine.",
         ),
         visit_guide=read_object("schools/teachers_section", TEACHERS_SECTION_FIELDS)["visit_guide"],
         body=_figures_for_class(),
@@ -348,7 +345,7 @@ def load(stdout) -> None:
                          "savoir ce qui te plaît, et des usines à visiter près de chez toi.",
             hero_image=get_or_create_demo_image(
                 "pupils-hero", "Rubrique jeunes",
-                "Illustration : un circuit électronique orange sur fond violet.", "violet", "circuit",
+                "Illustration : un circuit électronique orange sur fond violet.",
             ),
             body=body,
         )

@@ -26,7 +26,7 @@ CAMPAIGN_FIELDS: Fields = {
     "slug": str, "title": str,
     "audience": str,  # the public the page is for (CampaignPage.audience)
     "introduction": str, "body": str,  # body: HTML
-    "palette": str, "motif": str, "alt": str,  # the demo illustration (demo/images.py) and its alt text
+    "alt": str,  # alt text of its picture, demo/media/images/campagne-<slug>.png
 }
 
 
@@ -64,7 +64,7 @@ def current_wave(today: datetime.date) -> tuple[datetime.date, datetime.date, st
 
 def _campaign_pages(home: HomePage) -> list[CampaignPage]:
     hero = get_or_create_demo_image("campagne-index", "Campagne — affiches",
-                                    "Illustration : des blocs bleu nuit et orange empilés.", "navy", "blocks")
+                                    "Illustration : des blocs bleu nuit et orange empilés.")
     index = get_or_create_page(
         home, CampaignIndexPage, "campagne", title="Les campagnes",
         introduction="Affiches, flyers, réseaux sociaux, salons : chaque vague de la campagne a sa page.",
@@ -74,7 +74,7 @@ def _campaign_pages(home: HomePage) -> list[CampaignPage]:
     start, end, wave = current_wave(timezone.localdate())
     for spec in campaigns_data():
         image = get_or_create_demo_image(f"campagne-{spec['slug']}", f"Campagne — {spec['title']}",
-                                         spec["alt"], spec["palette"], spec["motif"])
+                                         spec["alt"])
         page = get_or_create_page(
             index, CampaignPage, spec["slug"], title=spec["title"], audience=spec["audience"], wave=wave,
             start_date=start, end_date=end, introduction=spec["introduction"],

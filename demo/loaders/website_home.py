@@ -24,7 +24,7 @@ def ensure_home_page() -> HomePage:
     if home is None:
         hero = get_or_create_demo_image(
             "home-hero", "Accueil — atelier connecté",
-            "Illustration : un grand engrenage orange entouré d'engrenages bleus.", "navy", "gears",
+            "Illustration : un grand engrenage orange entouré d'engrenages bleus.",
         )
         welcome = root.get_children().filter(slug="home").exclude(content_type__model="homepage").first()
         if welcome is not None:

@@ -1,7 +1,18 @@
-"""Draw the demo images with Pillow, so that the project ships no third-party pictures.
+"""Draw a demo illustration with Pillow: run by hand to add a picture, then commit the PNG it writes.
 
-Each image is an abstract, colourful composition (gears, circuits, waves, blocks) in the
-site's palette, seeded by its key so that every run draws the same picture.
+    .venv/bin/python demo/media/images/draw_illustration.py KEY [PALETTE] [MOTIF]
+
+writes ``demo/media/images/KEY.png``, the picture the demo loader attaches to the content that
+asks for ``KEY`` (``demo.pages.get_or_create_demo_image``). The loader only reads the committed
+files: nothing is drawn when the demo is loaded, and any real picture (a photo with its rights)
+can replace a drawn one under the same name.
+
+Each image is an abstract, colourful composition (gears, circuits, waves, blocks, molecule) in
+the site's palette, seeded by its key so that the same key always gives the same picture. The
+committed images were drawn with: navy/gears for the home page; steel/gears for the filières'
+index and blocks with each filière's palette for the filières; each article's own palette and
+motif; green/blocks (teachers), violet/circuit (pupils) and the five palettes and motifs in turn
+for the kits; navy/blocks, orange/circuit and steel/gears for the campaigns.
 """
 
 from __future__ import annotations
@@ -9,6 +20,8 @@ from __future__ import annotations
 import io
 import math
 import random
+import sys
+from pathlib import Path
 
 from PIL import Image, ImageDraw
 
@@ -100,3 +113,12 @@ def draw_demo_image(key: str, palette: str = "navy", motif: str = "gears", size:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
+
+
+if __name__ == "__main__":
+    if not 2 <= len(sys.argv) <= 4:
+        sys.exit(__doc__)
+    key, palette, motif = (sys.argv[1:] + ["navy", "gears"][len(sys.argv) - 2:])[:3]
+    target = Path(__file__).resolve().parent / f"{key}.png"
+    target.write_bytes(draw_demo_image(key, palette=palette, motif=motif))
+    print(f"{target} ({target.stat().st_size // 1024} ko)")

@@ -5,6 +5,11 @@ write (see ``schools_files``): activity sheets, teacher notes, answer keys and s
 several formats so that teachers can print (PDF) or adapt (ODT, DOCX, ODP) them. A document is
 its text in the data file, written to its format at load time: one source for four formats, a
 text that reads and diffs in review, and the same bytes on every load (``schools_files``).
+
+Written at load rather than committed as files (unlike the pictures and videos of
+``demo/media/``), because a document's figures are read from the observatory when it is written
+(``{{chiffre:…}}``, ``schools.kit_figures``): a committed file would keep a figure the data no
+longer hold, and the text would have to be kept in step with four binary copies of it.
 """
 
 from __future__ import annotations

@@ -6,9 +6,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 
+from observatory.importers.service import run_import
 from observatory.models import FapFamily, KeyIndicator, Territory
 from observatory.services import family_statistics
-from tests.observatory.conftest import import_bytes, import_file
+from tests.observatory.conftest import DATA, import_bytes, import_file
 
 #: A file in the DARES layout where the welders' detailed figure is missing (only D2Z is given) and
 #: the pipe fitters' is left empty (« NA », as DARES writes an unpublished cell).
@@ -82,3 +83,20 @@ def test_the_share_of_women_is_national_whatever_the_visitors_territory(women):
     nord = Territory.objects.get(key="DEP-59")
     figure = key_indicator_value_near(_indicator("H0Z91"), nord)
     assert figure.is_national and figure.display == "22\u202f%"
+
+
+@pytest.mark.shared_data
+def test_the_shipped_extract_is_the_published_files_latest_period_line_for_line(shared_data):
+    published = (shared_data / "dares-psm" / "part_femmes_3niv.csv").read_bytes().splitlines(keepends=True)
+    latest = [line for line in published[1:] if line.split(b",")[1] == b'"2017-2019"']
+    assert (DATA / "part_femmes_2017_2019.csv").read_bytes() == published[0] + b"".join(latest)
+
+
+@pytest.mark.shared_data
+def test_the_whole_published_file_gives_every_detailed_family_its_own_share(nomenclatures, shared_data):
+    with (shared_data / "dares-psm" / "part_femmes_3niv.csv").open("rb") as stream:
+        result = run_import("occupation-stats", stream, "part_femmes_3niv.csv", publish=True)
+    assert result.ok and result.dataset.series == "share_women" and result.dataset.vintage == 2019
+    detailed = FapFamily.objects.filter(level=FapFamily.Level.DETAILED).values_list("code", flat=True)
+    figures = [family_statistics(code, ("share_women",)).get("share_women") for code in detailed]
+    assert all(row is not None and row.period == "2017-2019" and not row.is_broader_family for row in figures)

@@ -355,8 +355,15 @@ class TemporaryWorkShare(BaseGenericSetting):
                     "industry": self.industry_temps, "all": self.all_temps, "computed": f"{computed:.1f}"}})
 
 
-def _temporary_work_share_changed(sender, instance: TemporaryWorkShare, **kwargs) -> None:
-    """A new share of temps in industry changes the filière figures: recompute them."""
+def _temporary_work_share_changed(sender, instance: TemporaryWorkShare, created: bool = False, raw: bool = False,
+                                  **kwargs) -> None:
+    """A new share of temps in industry changes the filière figures: recompute them.
+
+    Not on creation: ``TemporaryWorkShare.load()`` creates the row with the defaults the computation
+    already used, possibly while a page is being read — that must not start a recomputation.
+    """
+    if created or raw:
+        return
     from observatory.industry_service import schedule_recompute
 
     schedule_recompute()

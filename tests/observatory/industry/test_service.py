@@ -254,3 +254,19 @@ def test_statistician_uploads_the_insee_zip_in_the_admin(admin_client):
     table = InputOutputTable.objects.get()
     assert table.year == 2018 and table.dataset.status == DatasetStatus.PUBLISHED
     assert table.dataset.get_kind_display() == "Tableau entrées-sorties INSEE A38"
+
+
+def test_reading_the_default_temporary_work_share_for_a_page_starts_no_recomputation(db):
+    from django.db import connection
+
+    from observatory.industry_service import _recompute_after_commit
+    from observatory.models.industry import TemporaryWorkShare
+
+    def recomputations() -> int:
+        return sum(entry[1] is _recompute_after_commit for entry in connection.run_on_commit)
+
+    connection.run_on_commit.clear()
+    setting = TemporaryWorkShare.load()  # first read creates the row with its defaults
+    assert recomputations() == 0
+    setting.save()  # an edit does recompute
+    assert recomputations() == 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from observatory.importers.service import publish_dataset
@@ -76,3 +78,12 @@ def test_other_kinds_still_publish_one_version_per_vintage(db):
 def test_the_api_lists_both_published_series_and_names_them(portraits, client):
     listed = client.get("/api/v1/datasets/", {"kind": "occupation-stats"}).json()["results"]
     assert sorted(item["series"] for item in listed) == ["median_salary", "share_women"]
+
+
+def test_the_observatory_lists_each_published_series_by_name(portraits, client, home_page):
+    from observatory.models import ObservatoryIndexPage
+
+    page = home_page.add_child(instance=ObservatoryIndexPage(title="Observatoire", slug="observatoire"))
+    text = re.sub(r"<[^>]+>", "", client.get(page.url).content.decode())
+    assert "Portrait statistique des métiers — salaire médian" in text
+    assert "Portrait statistique des métiers — part de femmes" in text

@@ -251,7 +251,7 @@ class DatasetSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Dataset
-        fields = ["id", "kind", "kind_label", "title", "source", "publisher", "vintage", "licence", "source_url",
+        fields = ["id", "kind", "kind_label", "title", "source", "publisher", "vintage", "series", "licence", "source_url",
                   "original_filename", "checksum", "row_count", "status", "status_label", "imported_at",
                   "published_at", "supersedes", "synthetic"]
         extra_kwargs = {**DATASET_UNITS, "row_count": {

@@ -90,18 +90,23 @@ class TensionSummary:
 
 
 def method_url() -> str:
-    """The page explaining the tension method (the demo creates it at this address)."""
-    url = cache.get("observatory:method-url")
-    if url is None:
+    """The page explaining the tension method (the demo creates it at this address).
+
+    Shown under every tension badge: kept in the process's memory until a page is published or
+    moved (the content version), rather than read from Redis at each badge.
+    """
+    from website.site_cache import cached_until_content_changes
+
+    def build() -> str:
         from wagtail.models import Page
 
         try:
             page = Page.objects.filter(slug="methode-tensions").live().first()
-            url = (page.url if page is not None else None) or METHOD_PATH
+            return (page.url if page is not None else None) or METHOD_PATH
         except NoReverseMatch:  # no site configured yet
-            url = METHOD_PATH
-        cache.set("observatory:method-url", url, 600)
-    return url
+            return METHOD_PATH
+
+    return cached_until_content_changes("observatory-method-url", build)
 
 
 def _chain(territory: Territory) -> list[Territory]:

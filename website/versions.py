@@ -58,6 +58,37 @@ def request_memo() -> dict[Any, Any] | None:
     return _memo.get()
 
 
+#: Every version of the site, so that a request reads them all at once (:func:`read_versions`).
+_registry: list[CacheVersion] = []
+
+
+def read_versions() -> None:
+    """Read every version into the request's memo: one round trip per cache rather than one per version and use.
+
+    Called at the start of a request that will render a page (``website.site_cache``). Versions
+    kept in the same cache are read together (``get_many``); a failure leaves them unread, and
+    each is then read, or found unavailable, at its first use as before.
+    """
+    memo = _memo.get()
+    if memo is None:
+        return
+    by_cache: dict[int, tuple[Any, list[CacheVersion]]] = {}
+    for version in _registry:
+        if ("version", version.key) in memo:
+            continue
+        cache = version.cache()
+        by_cache.setdefault(id(cache), (cache, []))[1].append(version)
+    for cache, versions in by_cache.values():
+        try:
+            found = cache.get_many([version.key for version in versions])
+        except Exception:
+            logger.warning("cache unavailable", exc_info=True)
+            continue
+        for version in versions:
+            if version.key in found and found[version.key] is not None:
+                version.remember(found[version.key])
+
+
 def _fresh() -> int:
     return int(time.time() * 1000)
 
@@ -68,7 +99,8 @@ class CacheVersion:
     def __init__(self, key: str, alias: Callable[[], str] | str):
         self.key = key
         self._alias = alias
-        self._local: dict[str, tuple[int, Any]] = {}
+        self._local: dict[str, tuple[int, Any, float]] = {}
+        _registry.append(self)
 
     def cache(self):
         return caches[self._alias() if callable(self._alias) else self._alias]
@@ -118,24 +150,31 @@ class CacheVersion:
         except Exception:
             logger.warning("could not bump cache version %s", self.key, exc_info=True)
 
-    def local(self, name: str, build: Callable[[], T]) -> T:
+    def local(self, name: str, build: Callable[[], T], max_age: float | None = None) -> T:
         """``build()``, kept in this process's memory until the version moves (one value per ``name``).
 
-        For values that are costly to unpickle (model instances with their prefetched relations,
-        read on every render of a listing) and small in number: no cache round trip at all, only
-        the version, which the request has read anyway. The value is shared by the requests of the
-        process: callers must not change it (copy the instances they annotate).
+        For values read on every page that are small and few (the site, its menus, its
+        territories) or costly to unpickle (model instances with their prefetched relations):
+        no cache round trip at all, only the version, which the request has read anyway. Under
+        load a round trip to Redis is not free: the Redis server competes with the workers for
+        the same cores, and ten reads a page cost more than the page's SQL.
+
+        ``max_age`` (seconds) bounds how long a value is trusted when a bump was lost (Redis
+        unreachable at the moment of a publication): the cached site data keeps the page cache's
+        lifetime. The value is shared by the requests of the process: callers must not change it
+        (copy the instances they annotate).
         """
         version = self.current()
         if not version:
             return build()
         held = self._local.get(name)
-        if held is not None and held[0] == version:
+        now = time.monotonic()
+        if held is not None and held[0] == version and (max_age is None or now - held[2] < max_age):
             return held[1]
         value = build()
         memo = _memo.get()
         if memo is None or memo.get(("version", self.key)) == version:  # not if content changed meanwhile
-            self._local[name] = (version, value)
+            self._local[name] = (version, value, now)
         return value
 
     def cached(self, name: str, build: Callable[[], T], timeout: int | None, alias: str | None = None) -> T:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from django import template
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
-from observatory.cache import TIMEOUT, versioned_key
+from observatory.cache import TIMEOUT, data_version_store
 from observatory.figures import french_number, french_percent
 from observatory.models import Commune, TerritoryLevel
 from observatory.services import top_tension_occupations
@@ -53,12 +52,10 @@ def territory_selector(context) -> dict:
         region_code = settings.website.SiteSettings.region_code if settings else None
     except Exception:  # no site settings for this request
         region_code = None
-    key = versioned_key("territory-choice-groups", region_code or "")
-    cached = cache.get(key)
-    if cached is None:
-        cached = (grouped_choices(selectable_territories(region_code)), Commune.objects.exists())
-        cache.set(key, cached, TIMEOUT)
-    choices, has_communes = cached
+    # On every page: kept in the process's memory until the next import, not read from Redis each time.
+    choices, has_communes = data_version_store.local(
+        f"territory-choice-groups:{region_code or ''}",
+        lambda: (grouped_choices(selectable_territories(region_code)), Commune.objects.exists()), max_age=TIMEOUT)
     return {"territory": territory, "choices": choices, "has_communes": has_communes, "field_name": COOKIE_NAME,
             "next": request.get_full_path()}
 

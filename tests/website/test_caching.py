@@ -158,15 +158,27 @@ def test_a_cached_page_costs_a_single_cache_read(client, home_page, page_cache, 
     assert [method for method, _ in cache_calls] == ["get_many"], cache_calls
 
 
-def test_an_uncached_page_reads_the_version_and_each_site_datum_once(client, home_page, cache_calls):
+def test_an_uncached_page_reads_the_versions_in_one_round_trip_and_the_site_data_from_memory(
+        client, home_page, cache_calls):
     page = StandardPageFactory(parent=home_page, slug="sans-cache", title="Sans cache")
     client.get(page.url)  # fills the site data
     cache_calls.clear()
     assert client.get(page.url).status_code == 200
+    assert cache_calls[0] == ("get_many", ("page-cache-version",)), cache_calls
     keys = [key for _, keys in cache_calls for key in keys]
     assert keys.count("page-cache-version") == 1, keys
-    site_data = [key for key in keys if key.startswith("site-data-")]
-    assert site_data and len(site_data) == len(set(site_data)), site_data
+    assert "wagtail_site_root_paths" not in keys
+    assert not [key for key in keys if key.startswith("site-data-")], keys
+
+
+def test_site_data_kept_in_memory_follow_a_publication(client, home_page):
+    section = StandardPageFactory(parent=home_page, slug="rubrique", title="Rubrique avant")
+    page = StandardPageFactory(parent=section, slug="dedans", title="Dedans")
+    assert "Rubrique avant" in client.get(page.url).content.decode()  # the breadcrumb, from the site data
+    section.title = "Rubrique après"
+    section.save_revision().publish()  # bumps the content version
+    html = client.get(page.url).content.decode()
+    assert "Rubrique après" in html and "Rubrique avant" not in html
 
 
 def test_a_head_request_is_answered_from_the_copy_a_get_stored(client, home_page, page_cache):

@@ -22,7 +22,14 @@ from demo.pages import get_or_create_page
 from observatory.importers.service import run_import
 from observatory.industry_import import read_insee_folder
 from observatory.industry_service import ensure_default_filieres, published_io_table, recompute_industry
-from observatory.models import Dataset, DatasetStatus, IndustryFiguresPage, ObservatoryIndexPage
+from observatory.models import (
+    Dataset,
+    DatasetStatus,
+    FiliereScope,
+    IndustryEmploymentResult,
+    IndustryFiguresPage,
+    ObservatoryIndexPage,
+)
 
 #: The official files shipped with the observatory app (observatory/data/README.md).
 DATA = Path(observatory.__file__).resolve().parent / "data"
@@ -87,7 +94,13 @@ def load_pages(stdout) -> None:
 
 def load(stdout) -> None:
     load_datasets(stdout)
+    # A publication recomputes the figures by itself once its transaction commits (signals in
+    # observatory/models/industry.py). The first load also needs them for the default filière grid
+    # created here; a load with nothing new keeps the results as they are (a second run changes
+    # nothing). After a change to the computation's code: `manage.py recompute_industry`.
+    grid_missing = not FiliereScope.objects.exists()
     ensure_default_filieres(published_io_table())
-    summary = recompute_industry()
-    stdout.write(f"  industrie : {summary}")
+    if grid_missing or not IndustryEmploymentResult.objects.exists():
+        summary = recompute_industry()
+        stdout.write(f"  industrie : {summary}")
     load_pages(stdout)

@@ -162,3 +162,12 @@ def test_the_links_stay_within_the_profile_query_budget(client, welder, django_a
     with django_assert_max_num_queries(20):
         response = client.get(page.url)
     assert response.status_code == 200
+
+
+def test_when_the_editors_picks_cover_every_rome_link_no_rome_source_is_shown(client, welder):
+    page, machinist = welder[0], welder[2]
+    machinist.related_profiles.set([page])  # H2903's only ROME link leads to the welder
+    machinist.save_revision().publish()
+    html = section(client.get(machinist.url).content.decode())
+    assert html.count(f'href="{page.url}"') == 1
+    assert "France Travail" not in html

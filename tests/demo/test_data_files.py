@@ -14,6 +14,7 @@ from demo import content
 from demo.content import DemoDataError, optional, read_entries, read_object
 from demo.loaders import (
     careers,
+    observatory_data,
     observatory_pages,
     schools,
     schools_events,
@@ -41,6 +42,7 @@ READERS: dict[str, Callable[[], object]] = {
     "schools/pupils_section": lambda: schools._pupils_body(),
     "schools/teachers_section": lambda: read_object("schools/teachers_section", schools.TEACHERS_SECTION_FIELDS),
     "schools/videos": schools_video_scenes.videos_data,
+    "observatory/official_files": observatory_data.official_files_data,
     "observatory/method_pages": observatory_pages.method_pages_data,
     "observatory/home_key_figures": lambda: read_entries("observatory/home_key_figures", observatory_pages.KEY_FIGURE_FIELDS,
                                                          key="fap"),

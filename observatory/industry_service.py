@@ -14,11 +14,11 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import numpy as np
 from django.db import connection, models, transaction
 
 from observatory.industry import definitions, io_algebra
 from observatory.industry.filieres import FILIERES, SERVICE_ACTIVITIES
+from observatory.industry.lazy_numpy import np
 from observatory.industry.parsers import SymmetricTable
 from observatory.models import (
     Dataset,

@@ -26,9 +26,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-import numpy as np
-
 from observatory.industry import io_algebra
+from observatory.industry.lazy_numpy import np
 
 INDUSTRY_SECTIONS: tuple[str, ...] = ("B", "C", "D", "E")
 

@@ -21,12 +21,14 @@ message, in French because statisticians read it in import reports.
 from __future__ import annotations
 
 import math
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from observatory.industry.lazy_numpy import np
 
-FloatArray = NDArray[np.float64]
+if TYPE_CHECKING:  # annotations only: numpy itself is imported at first use (lazy_numpy)
+    from numpy.typing import ArrayLike, NDArray
+
+    FloatArray = NDArray[np.float64]
 
 # Above this 2-norm condition number, (I − A) is treated as numerically singular: a relative
 # error of 1e-16 in the data would be amplified to more than 1e-6 in L, i.e. the fourth

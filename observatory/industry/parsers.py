@@ -27,10 +27,9 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from observatory.industry import io_algebra
 from observatory.industry.definitions import A38_LABELS
+from observatory.industry.lazy_numpy import np
 
 # Published tables are rounded to the unit: a sum of k rounded cells may differ from the
 # published total by up to k/2 units. Beyond that, or beyond 0.1 %, the table is unbalanced.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from wagtail.models import Page, Site
 
-from demo.content import Fields, read_entries
+from demo.content import Fields, read_entries, read_object
 from demo.pages import get_or_create_demo_image, get_or_create_page
 from website.models import HomePage, SearchPage, SiteSettings, StandardPage
 
@@ -63,6 +63,18 @@ def legal_pages_data() -> list[dict]:
     return read_entries("website/legal_pages", LEGAL_PAGE_FIELDS)
 
 
+#: The site's contact details, footer text and social links (Paramètres → Réglages du site).
+SITE_SETTINGS_FIELDS: Fields = {
+    "contact_email": str, "contact_phone": str,
+    "contact_address": str,  # one line per address line
+    "footer_text": str, "social_links": [{"platform": str, "url": str}],
+}
+
+
+def site_settings_data() -> dict:
+    return read_object("website/site_settings", SITE_SETTINGS_FIELDS)
+
+
 def load(stdout) -> None:
     home = ensure_home_page()
     for page in legal_pages_data():
@@ -74,16 +86,13 @@ def load(stdout) -> None:
     )
     site = Site.objects.get(is_default_site=True)
     site_settings = SiteSettings.for_site(site)
-    if not site_settings.contact_email:
-        site_settings.contact_email = "industrie-avenir@hautsdefrance.fr"
-        site_settings.contact_phone = "03 74 27 00 00"
-        site_settings.contact_address = "151 avenue du Président Hoover\n59555 Lille Cedex"
-        site_settings.footer_text = (
-            "Industrie d’avenir fait découvrir les métiers de l’industrie et publie des chiffres "
-            "ouverts sur l’emploi industriel en Hauts-de-France."
-        )
-        site_settings.social_links = [("link", {"platform": "linkedin", "url": "https://www.linkedin.com/company/region-hauts-de-france/"}),
-                                      ("link", {"platform": "instagram", "url": "https://www.instagram.com/hautsdefrance/"})]
+    if not site_settings.contact_email:  # set once: an editor's settings are never overwritten
+        values = site_settings_data()
+        site_settings.contact_email = values["contact_email"]
+        site_settings.contact_phone = values["contact_phone"]
+        site_settings.contact_address = values["contact_address"]
+        site_settings.footer_text = values["footer_text"]
+        site_settings.social_links = [("link", link) for link in values["social_links"]]
         site_settings.save()
     if site_settings.accessibility_statement_id is None:
         site_settings.accessibility_statement = home.get_children().filter(slug="accessibilite").first()

@@ -47,6 +47,7 @@ READERS: dict[str, Callable[[], object]] = {
     "observatory/home_key_figures": lambda: read_entries("observatory/home_key_figures", observatory_pages.KEY_FIGURE_FIELDS,
                                                          key="fap"),
     "website/legal_pages": website_home.legal_pages_data,
+    "website/site_settings": website_home.site_settings_data,
     "website/campaigns": website_editorial.campaigns_data,
     "website/navigation": website_navigation.navigation_data,
     "website/home_audience_entries": website_navigation.audience_entries_data,

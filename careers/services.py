@@ -110,8 +110,10 @@ def profile_context(page, request) -> dict:
     ways_in = list(page.ways_in.all())
     titles = job_titles(page.get_rome_codes())
     site_settings = _site_settings(request)
+    # With the request: Wagtail then reads the sites' root paths from the request's memo, not the cache.
+    full_url = page.get_full_url(request) or ""
     json_ld = occupation_json_ld(
-        name=page.title, url=page.full_url or "", description=page.introduction,
+        name=page.title, url=full_url, description=page.introduction,
         alternate_names=[page.title_masculine, page.title_feminine, *titles[:20]],
         rome_codes=page.get_rome_codes(),
         education=[way.title for way in ways_in], skills=strip_tags(page.skills),
@@ -142,7 +144,8 @@ def profile_context(page, request) -> dict:
         "events": page.upcoming_events(territory=territory),
         "page_tags": list(page.tags.all()),
         "json_ld": mark_safe(json_for_script(json_ld)),
-        "qr_code": qr_code_svg(page.full_url or request.build_absolute_uri()),
+        "full_url": full_url,
+        "qr_code": qr_code_svg(full_url or request.build_absolute_uri()),
     }
 
 

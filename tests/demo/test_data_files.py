@@ -135,3 +135,25 @@ def test_an_event_registering_by_link_needs_its_address(monkeypatch):
         {"slug": "forum", "registration": "link", "registration_url": "", "registration_phone": ""}])
     with pytest.raises(DemoDataError, match=r"« forum ».*registration_url"):
         schools_events.events_data()
+
+
+# --- Committed media -------------------------------------------------------------------------
+
+MEDIA = content.DATA_DIR.parent / "media"
+
+
+def test_committed_pictures_are_small_pngs():
+    pictures = sorted((MEDIA / "images").glob("*.png"))
+    assert len(pictures) >= 30
+    assert all(path.read_bytes().startswith(b"\x89PNG\r\n\x1a\n") for path in pictures)
+    # A repository, not a photo library: the whole demo's media stays within a few megabytes.
+    assert sum(path.stat().st_size for path in MEDIA.rglob("*") if path.is_file()) < 3_000_000
+
+
+def test_every_picture_a_data_entry_asks_for_is_committed():
+    keys = {"home-hero", "filieres", "campagne-index", "teachers-hero", "pupils-hero"}
+    keys |= {f"filiere-{filiere['slug']}" for filiere in careers.filieres_data()}
+    keys |= {f"article-{article['slug']}" for article in careers.articles_data()}
+    keys |= {f"kit-{kit['slug']}" for kit in schools_kits.kits_data()}
+    keys |= {f"campagne-{campaign['slug']}" for campaign in website_editorial.campaigns_data()}
+    assert keys <= {path.stem for path in (MEDIA / "images").glob("*.png")}

@@ -13,7 +13,7 @@ from django.core.files.images import ImageFile
 from wagtail.models import Page
 from wagtail.rich_text import RichText  # noqa: F401  (re-exported for demo modules)
 
-from demo.content import DemoDataError
+from demo.content import DemoDataError, Fields, optional, read_entries
 from website.models import SiteImage
 
 P = TypeVar("P", bound=Page)
@@ -28,6 +28,27 @@ def get_or_create_page(parent: Page, model: type[P], slug: str, **fields: Any) -
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+#: The sections' and indexes' own texts (demo/data/section_pages.json), by page slug. The fields
+#: after ``seo_title`` belong to one page type each (HTML where the field is rich text).
+SECTION_PAGE_FIELDS: Fields = {
+    "slug": str, "title": str, "introduction": optional(str, ""), "seo_title": optional(str, ""),
+    "body": optional(str, ""), "explanation": optional(str, ""), "result_note": optional(str, ""),
+    "help_text_block": optional(str, ""), "featured_rome_code": optional(str, ""),
+}
+
+
+def section_pages_data() -> list[dict]:
+    return read_entries("section_pages", SECTION_PAGE_FIELDS)
+
+
+def section_page(slug: str) -> dict[str, str]:
+    """The fields of the section or index page ``slug``: its title, introduction and those it sets."""
+    for page in section_pages_data():
+        if page["slug"] == slug:
+            return {name: value for name, value in page.items() if name != "slug" and value}
+    raise DemoDataError(f"demo/data/section_pages.json : aucune entrée pour la page « {slug} »")
 
 
 #: The demo's pictures, committed (``demo/media/images/<key>.png``; draw_illustration.py there draws new ones).

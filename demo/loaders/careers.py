@@ -40,7 +40,7 @@ from careers.models import (
 )
 from careers.occupations import create_occupation_pages
 from demo.content import Fields, optional, read_entries, read_object, require_known
-from demo.pages import get_or_create_demo_image, get_or_create_page
+from demo.pages import get_or_create_demo_image, get_or_create_page, section_page
 from website.models import HomePage
 
 #: The careers app's DARES subset (careers/data/SOURCES.md): real figures, read by the demo profiles.
@@ -168,11 +168,7 @@ def load_filieres(home: HomePage) -> dict[str, FilierePage]:
     index_image = get_or_create_demo_image(
         "filieres", "Filières — chaîne de production", "Illustration : des engrenages reliés en chaîne.",
     )
-    index = get_or_create_page(
-        home, FiliereIndexPage, "filieres", title="Les filières industrielles",
-        introduction="Huit chaînes de valeur font l'industrie de la région : ce qu'elles fabriquent, qui elles emploient, qui recrute.",
-        hero_image=index_image,
-    )
+    index = get_or_create_page(home, FiliereIndexPage, "filieres", hero_image=index_image, **section_page("filieres"))
     pages = {}
     for filiere in filieres_data():
         slug, title = filiere["slug"], filiere["title"]
@@ -187,11 +183,7 @@ def load_filieres(home: HomePage) -> dict[str, FilierePage]:
 
 
 def load_profiles(home: HomePage, filieres: dict[str, FilierePage]) -> dict[str, JobProfilePage]:
-    index = get_or_create_page(
-        home, JobProfileIndexPage, "metiers", title="Les métiers de l'industrie",
-        introduction="Trouvez un métier qui vous ressemble et qui recrute près de chez vous : filtrez par filière, "
-                     "niveau d'entrée, centres d'intérêt ou apprentissage.",
-    )
+    index = get_or_create_page(home, JobProfileIndexPage, "metiers", **section_page("metiers"))
     figures = dares_figures()
     pages: dict[str, JobProfilePage] = {}
     created = []
@@ -333,11 +325,7 @@ def load_training(profiles, territories) -> int:
 
 
 def load_articles(home, profiles, filieres) -> dict[str, ArticlePage]:
-    index = get_or_create_page(
-        home, ArticleIndexPage, "industrie-du-futur", title="L'industrie du futur",
-        introduction="Décarbonation, robots, jumeaux numériques, économie circulaire : ce qui change dans les usines "
-                     "de la région, et les métiers qui vont avec.",
-    )
+    index = get_or_create_page(home, ArticleIndexPage, "industrie-du-futur", **section_page("industrie-du-futur"))
     pages = {}
     for article in articles_data():
         slug, title = article["slug"], article["title"]
@@ -361,9 +349,7 @@ def load_articles(home, profiles, filieres) -> dict[str, ArticlePage]:
 def load_jobseeker_section(home) -> JobseekerSectionPage:
     section = jobseeker_section_data()
     return get_or_create_page(
-        home, JobseekerSectionPage, "demandeurs-d-emploi", title="Vous cherchez un emploi",
-        introduction="Les métiers industriels qui recrutent près de chez vous, ceux qui s'apprennent en quelques mois, "
-                     "et comment faire financer votre formation.",
+        home, JobseekerSectionPage, "demandeurs-d-emploi", **section_page("demandeurs-d-emploi"),
         first_job_text=section["first_job_text"],
         career_change_text=section["career_change_text"],
         funding=[("paragraph", section["funding"])],

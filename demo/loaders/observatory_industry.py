@@ -18,7 +18,7 @@ from pathlib import Path
 
 import observatory
 from demo.loaders.observatory_pages import load_method_pages
-from demo.pages import get_or_create_page
+from demo.pages import get_or_create_page, section_page
 from observatory.importers.service import run_import
 from observatory.industry_import import read_insee_folder
 from observatory.industry_service import ensure_default_filieres, published_io_table, recompute_industry
@@ -78,16 +78,8 @@ def load_pages(stdout) -> None:
     observatory = ObservatoryIndexPage.objects.first()
     if observatory is None:
         return
-    get_or_create_page(
-        observatory, IndustryFiguresPage, "industrie-en-chiffres",
-        title="L’industrie en chiffres",
-        introduction=("Combien d’emplois fait vivre l’industrie près de chez vous ? Trois façons de compter, "
-                      "côte à côte, avec leurs sources."),
-        explanation=("<p>Le <b>secteur</b> ne compte que les salariés des entreprises industrielles. Les "
-                     "<b>filières</b> ajoutent la part des services qui travaillent pour elles (intérim, "
-                     "maintenance, ingénierie, logistique). La méthode <b>entrées-sorties</b> suit toute la "
-                     "chaîne des achats. L’écart montre tout ce que l’industrie fait travailler.</p>"),
-    )
+    get_or_create_page(observatory, IndustryFiguresPage, "industrie-en-chiffres",
+                       **section_page("industrie-en-chiffres"))
     # The two method pages (general public, statisticians): demo/data/observatory/method_pages.json.
     load_method_pages(observatory, "methodology")
 

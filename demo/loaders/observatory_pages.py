@@ -5,7 +5,7 @@ from __future__ import annotations
 from wagtail.models import Page
 
 from demo.content import Fields, optional, read_entries, require_known
-from demo.pages import get_or_create_page
+from demo.pages import get_or_create_page, section_page
 from observatory.models import FapFamily, KeyIndicator, MethodologyPage, ObservatoryIndexPage, Territory
 from website.models import HomePage, StandardPage
 
@@ -42,13 +42,7 @@ def load_pages(stdout) -> None:
     home = HomePage.objects.first()
     if home is None:
         return
-    observatory = get_or_create_page(
-        home, ObservatoryIndexPage, "observatoire",
-        title="Observatoire de l’emploi industriel",
-        featured_rome_code="H2913",
-        introduction=("Quels métiers recrutent près de chez vous, et pourquoi ? Les chiffres officiels, "
-                      "leur source et leur année, en accès libre."),
-    )
+    observatory = get_or_create_page(home, ObservatoryIndexPage, "observatoire", **section_page("observatoire"))
     load_method_pages(observatory, "standard")
     _home_key_figures(home, stdout)
 

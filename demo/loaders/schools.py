@@ -22,7 +22,7 @@ from demo.loaders.schools_events import events_data
 from demo.loaders.schools_files import WRITERS
 from demo.loaders.schools_kits import disciplines_data, document_content, job_cards_data, kits_data
 from demo.loaders.schools_videos import video_blocks
-from demo.pages import get_or_create_demo_image, get_or_create_page
+from demo.pages import get_or_create_demo_image, get_or_create_page, section_page
 from schools.event_calendar import plausible_day
 from schools.models import (
     Audience,
@@ -271,13 +271,7 @@ def _load_quiz(home) -> InterestQuizPage:
     quiz = home.get_children().filter(slug="quiz").first()
     if quiz is not None:
         return quiz.specific
-    quiz = InterestQuizPage(
-        slug="quiz", title="Quiz : quel métier de l’industrie pour moi ?",
-        introduction="18 phrases, 5 minutes, pas de compte. Dis si chaque phrase te ressemble : on te montre les "
-                     "métiers de l’industrie qui vont avec tes goûts, et s’ils recrutent près de chez toi.",
-        result_note="<p>Ce résultat est une piste, pas une décision. Parles-en avec ton professeur principal ou un "
-                    "psychologue de l’Éducation nationale (Psy-EN) au CIO.</p>",
-    )
+    quiz = InterestQuizPage(slug="quiz", **section_page("quiz"))
     quiz.questions = [QuizQuestion(text=question["text"], dimension=question["dimension"], sort_order=n)
                       for n, question in enumerate(quiz_questions_data())]
     home.add_child(instance=quiz)
@@ -300,9 +294,7 @@ def _add_videos_to_pupils_section(home) -> None:
 def load(stdout) -> None:
     home = _home()
     teachers = get_or_create_page(
-        home, TeacherSectionPage, "enseignants", title="Enseignants et professionnels de l’orientation",
-        introduction="Des kits pédagogiques prêts à l’emploi, des visites d’entreprises pour vos classes et des "
-                     "chiffres fiables, sourcés et locaux à utiliser en cours.",
+        home, TeacherSectionPage, "enseignants", **section_page("enseignants"),
         hero_image=get_or_create_demo_image(
             "teachers-hero", "Rubrique enseignants",
             "Illustration : des blocs verts et un bloc jaune en forme d’usine.",
@@ -310,17 +302,8 @@ def load(stdout) -> None:
         visit_guide=read_object("schools/teachers_section", TEACHERS_SECTION_FIELDS)["visit_guide"],
         body=_figures_for_class(),
     )
-    kit_index = get_or_create_page(
-        teachers, ClassroomKitIndexPage, "kits", title="Kits pédagogiques",
-        introduction="Des séances clés en main sur les métiers de l’industrie, du cycle 3 au lycée professionnel : "
-                     "fiches élèves, corrigés et diaporamas à télécharger et à adapter.",
-        body="<p>Tous les documents sont modifiables (ODT, DOCX, ODP) ou prêts à imprimer (PDF), et "
-             "réutilisables librement en classe.</p>",
-    )
-    events = get_or_create_page(
-        home, EventIndexPage, "evenements", title="Événements",
-        introduction="Portes ouvertes, visites pour les classes, job datings et forums des métiers près de chez vous.",
-    )
+    kit_index = get_or_create_page(teachers, ClassroomKitIndexPage, "kits", **section_page("kits"))
+    events = get_or_create_page(home, EventIndexPage, "evenements", **section_page("evenements"))
     kits_created = _load_kits(kit_index, stdout)
     events_created = _load_events(events)
     quiz = _load_quiz(home)
@@ -340,9 +323,7 @@ def load(stdout) -> None:
             body.insert(1, ("job_cards", {"title": "Un métier en 2 minutes", "cards": cards}))
         body[2:2] = video_blocks()
         get_or_create_page(
-            home, PupilSectionPage, "collegiens-lyceens", title="Collégiens, lycéens : et si c’était l’industrie ?",
-            introduction="Des métiers concrets, utiles et qui recrutent. Des idées reçues à démonter, un quiz pour "
-                         "savoir ce qui te plaît, et des usines à visiter près de chez toi.",
+            home, PupilSectionPage, "collegiens-lyceens", **section_page("collegiens-lyceens"),
             hero_image=get_or_create_demo_image(
                 "pupils-hero", "Rubrique jeunes",
                 "Illustration : un circuit électronique orange sur fond violet.",

@@ -16,7 +16,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from demo.content import Fields, read_entries
-from demo.pages import get_or_create_demo_image, get_or_create_page
+from demo.pages import get_or_create_demo_image, get_or_create_page, section_page
 from website.auth_backends import DEMO_EMAIL_DOMAIN, DEMO_PASSWORD
 from website.models import CampaignIndexPage, CampaignPage, HomePage
 from website.roles import apply_roles, roles
@@ -65,11 +65,7 @@ def current_wave(today: datetime.date) -> tuple[datetime.date, datetime.date, st
 def _campaign_pages(home: HomePage) -> list[CampaignPage]:
     hero = get_or_create_demo_image("campagne-index", "Campagne — affiches",
                                     "Illustration : des blocs bleu nuit et orange empilés.")
-    index = get_or_create_page(
-        home, CampaignIndexPage, "campagne", title="Les campagnes",
-        introduction="Affiches, flyers, réseaux sociaux, salons : chaque vague de la campagne a sa page.",
-        hero_image=hero,
-    )
+    index = get_or_create_page(home, CampaignIndexPage, "campagne", hero_image=hero, **section_page("campagne"))
     pages = []
     start, end, wave = current_wave(timezone.localdate())
     for spec in campaigns_data():

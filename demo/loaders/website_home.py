@@ -9,7 +9,7 @@ from __future__ import annotations
 from wagtail.models import Page, Site
 
 from demo.content import Fields, read_entries, read_object
-from demo.pages import get_or_create_demo_image, get_or_create_page
+from demo.pages import get_or_create_demo_image, get_or_create_page, section_page
 from website.models import HomePage, SearchPage, SiteSettings, StandardPage
 
 
@@ -30,16 +30,7 @@ def ensure_home_page() -> HomePage:
         if welcome is not None:
             welcome.slug = "ancienne-page-accueil"
             welcome.save_revision().publish()
-        home = HomePage(
-            title="L’industrie recrute près de chez vous. Et si c’était vous ?",
-            slug="accueil",
-            seo_title="Les métiers de l’industrie en Hauts-de-France",
-            introduction=(
-                "Maintenance, soudure, pilotage de lignes automatisées, qualité, logistique : "
-                "des milliers d’emplois qualifiés, bien payés et utiles, à deux pas de chez vous."
-            ),
-            hero_image=hero,
-        )
+        home = HomePage(slug="accueil", hero_image=hero, **section_page("accueil"))
         root.add_child(instance=home)
         home.save_revision().publish()
         if welcome is not None:
@@ -80,10 +71,7 @@ def load(stdout) -> None:
     for page in legal_pages_data():
         get_or_create_page(home, StandardPage, page["slug"], title=page["title"], introduction=page["introduction"],
                            body=[_paragraph(page["body"])])
-    get_or_create_page(
-        home, SearchPage, "recherche", title="Rechercher",
-        help_text_block="<p>Vous pouvez aussi parcourir <a href=\"/metiers/\">tous les métiers</a>.</p>",
-    )
+    get_or_create_page(home, SearchPage, "recherche", **section_page("recherche"))
     site = Site.objects.get(is_default_site=True)
     site_settings = SiteSettings.for_site(site)
     if not site_settings.contact_email:  # set once: an editor's settings are never overwritten

@@ -24,6 +24,7 @@ from demo.loaders import (
     website_home,
     website_navigation,
 )
+from demo.pages import section_pages_data
 
 #: Each data file and the loader function that reads it (and checks its links to other files).
 READERS: dict[str, Callable[[], object]] = {
@@ -46,6 +47,7 @@ READERS: dict[str, Callable[[], object]] = {
     "observatory/method_pages": observatory_pages.method_pages_data,
     "observatory/home_key_figures": lambda: read_entries("observatory/home_key_figures", observatory_pages.KEY_FIGURE_FIELDS,
                                                          key="fap"),
+    "section_pages": section_pages_data,
     "website/legal_pages": website_home.legal_pages_data,
     "website/site_settings": website_home.site_settings_data,
     "website/campaigns": website_editorial.campaigns_data,

@@ -13,7 +13,7 @@ from django.core.files.images import ImageFile
 from wagtail.models import Page
 from wagtail.rich_text import RichText  # noqa: F401  (re-exported for demo modules)
 
-from demo.content import DemoDataError, Fields, optional, read_entries
+from demo.content import DemoDataError, Fields, optional, read_entries, require_known
 from website.models import SiteImage
 
 P = TypeVar("P", bound=Page)
@@ -51,22 +51,35 @@ def section_page(slug: str) -> dict[str, str]:
     raise DemoDataError(f"demo/data/section_pages.json : aucune entrée pour la page « {slug} »")
 
 
-#: The demo's pictures, committed (``demo/media/images/<key>.png``; draw_illustration.py there draws new ones).
+#: The demo's pictures: committed files (``demo/media/images/<key>.png``; draw_illustration.py there
+#: draws new ones), described in demo/data/images.json — title in the image library, alt text,
+#: credit (a real photo brings its own).
 IMAGES_DIR = Path(__file__).resolve().parent / "media" / "images"
+IMAGE_FIELDS: Fields = {
+    "key": str, "title": str,
+    "alt": str,  # what the picture shows, for screen readers (SiteImage.description)
+    "credit": optional(str, "Illustration générée — Industrie d'avenir"),
+}
 
 
-def get_or_create_demo_image(key: str, title: str, alt: str,
-                             credit: str = "Illustration générée — Industrie d'avenir") -> SiteImage:
-    """The demo picture ``key`` (a committed file), with its alt text and credit, found again by title."""
-    image = SiteImage.objects.filter(title=title).first()
+def images_data() -> list[dict]:
+    """The pictures' descriptions, each with its committed file."""
+    images = read_entries("images", IMAGE_FIELDS, key="key")
+    require_known(images, "key", (path.stem for path in IMAGES_DIR.glob("*.png")), "images", key="key")
+    return images
+
+
+def get_or_create_demo_image(key: str) -> SiteImage:
+    """The demo picture ``key`` (its committed file and its description), found again by title."""
+    entry = next((image for image in images_data() if image["key"] == key), None)
+    if entry is None:
+        raise DemoDataError(f"demo/data/images.json : aucune entrée pour l'image « {key} » "
+                            f"(fichier attendu : demo/media/images/{key}.png)")
+    image = SiteImage.objects.filter(title=entry["title"]).first()
     if image is not None:
         return image
-    path = IMAGES_DIR / f"{key}.png"
-    if not path.is_file():
-        raise DemoDataError(f"demo/media/images/{key}.png : image absente pour « {title} » (ajoutez-la, ou "
-                            f"dessinez-la avec demo/media/images/draw_illustration.py {key})")
-    image = SiteImage(title=title, description=alt, credit=credit)
-    with path.open("rb") as handle:
+    image = SiteImage(title=entry["title"], description=entry["alt"], credit=entry["credit"])
+    with (IMAGES_DIR / f"{key}.png").open("rb") as handle:
         # The stored name of the files drawn at load time before they were committed: same files.
         image.file = ImageFile(handle, name=f"demo-{key}.png")
         image.save()

@@ -165,16 +165,12 @@ def _ul(items: list[str]) -> str:
 
 
 def load_filieres(home: HomePage) -> dict[str, FilierePage]:
-    index_image = get_or_create_demo_image(
-        "filieres", "Filières — chaîne de production", "Illustration : des engrenages reliés en chaîne.",
-    )
+    index_image = get_or_create_demo_image("filieres")
     index = get_or_create_page(home, FiliereIndexPage, "filieres", hero_image=index_image, **section_page("filieres"))
     pages = {}
     for filiere in filieres_data():
         slug, title = filiere["slug"], filiere["title"]
-        image = get_or_create_demo_image(
-            f"filiere-{slug}", f"Filière — {title}", f"Illustration de la filière {title.lower()}.",
-        )
+        image = get_or_create_demo_image(f"filiere-{slug}")
         pages[slug] = get_or_create_page(
             index, FilierePage, slug, title=title, observatory_slug=filiere["observatory_slug"],
             introduction=filiere["introduction"], what_it_makes=filiere["what_it_makes"], hero_image=image,
@@ -333,7 +329,7 @@ def load_articles(home, profiles, filieres) -> dict[str, ArticlePage]:
         if existing is not None:
             pages[slug] = existing.specific
             continue
-        image = get_or_create_demo_image(f"article-{slug}", f"Article — {title}", f"Illustration de l'article « {title} ».")
+        image = get_or_create_demo_image(f"article-{slug}")
         page = ArticlePage(slug=slug, title=title, theme=article["theme"], date=datetime.date.fromisoformat(article["date"]),
                            introduction=article["introduction"], hero_image=image,
                            body=[("paragraph", paragraph) for paragraph in article["paragraphs"]])

@@ -182,10 +182,7 @@ def _load_kits(index: ClassroomKitIndexPage, stdout) -> int:
             for document in kit["documents"]:  # their figures follow the data published since the last load
                 _document(document["title"], document["format"], document_content(document), collection)
             continue
-        image = get_or_create_demo_image(
-            f"kit-{kit['slug']}", f"Kit — {kit['title']}",
-            f"Illustration géométrique du kit « {kit['title']} » (motif industriel, sans texte).",
-        )
+        image = get_or_create_demo_image(f"kit-{kit['slug']}")
         page = ClassroomKitPage(
             slug=kit["slug"], title=kit["title"], introduction=kit["introduction"], hero_image=image,
             objectives=[("objective", objective) for objective in kit["objectives"]],
@@ -295,10 +292,7 @@ def load(stdout) -> None:
     home = _home()
     teachers = get_or_create_page(
         home, TeacherSectionPage, "enseignants", **section_page("enseignants"),
-        hero_image=get_or_create_demo_image(
-            "teachers-hero", "Rubrique enseignants",
-            "Illustration : des blocs verts et un bloc jaune en forme d’usine.",
-        ),
+        hero_image=get_or_create_demo_image("teachers-hero"),
         visit_guide=read_object("schools/teachers_section", TEACHERS_SECTION_FIELDS)["visit_guide"],
         body=_figures_for_class(),
     )
@@ -324,10 +318,7 @@ def load(stdout) -> None:
         body[2:2] = video_blocks()
         get_or_create_page(
             home, PupilSectionPage, "collegiens-lyceens", **section_page("collegiens-lyceens"),
-            hero_image=get_or_create_demo_image(
-                "pupils-hero", "Rubrique jeunes",
-                "Illustration : un circuit électronique orange sur fond violet.",
-            ),
+            hero_image=get_or_create_demo_image("pupils-hero"),
             body=body,
         )
     _add_videos_to_pupils_section(home)

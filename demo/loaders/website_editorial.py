@@ -26,7 +26,6 @@ CAMPAIGN_FIELDS: Fields = {
     "slug": str, "title": str,
     "audience": str,  # the public the page is for (CampaignPage.audience)
     "introduction": str, "body": str,  # body: HTML
-    "alt": str,  # alt text of its picture, demo/media/images/campagne-<slug>.png
 }
 
 
@@ -63,14 +62,12 @@ def current_wave(today: datetime.date) -> tuple[datetime.date, datetime.date, st
 
 
 def _campaign_pages(home: HomePage) -> list[CampaignPage]:
-    hero = get_or_create_demo_image("campagne-index", "Campagne — affiches",
-                                    "Illustration : des blocs bleu nuit et orange empilés.")
+    hero = get_or_create_demo_image("campagne-index")
     index = get_or_create_page(home, CampaignIndexPage, "campagne", hero_image=hero, **section_page("campagne"))
     pages = []
     start, end, wave = current_wave(timezone.localdate())
     for spec in campaigns_data():
-        image = get_or_create_demo_image(f"campagne-{spec['slug']}", f"Campagne — {spec['title']}",
-                                         spec["alt"])
+        image = get_or_create_demo_image(f"campagne-{spec['slug']}")
         page = get_or_create_page(
             index, CampaignPage, spec["slug"], title=spec["title"], audience=spec["audience"], wave=wave,
             start_date=start, end_date=end, introduction=spec["introduction"],

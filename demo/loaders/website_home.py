@@ -22,10 +22,7 @@ def ensure_home_page() -> HomePage:
     root = Page.get_first_root_node()
     home = HomePage.objects.first()
     if home is None:
-        hero = get_or_create_demo_image(
-            "home-hero", "Accueil — atelier connecté",
-            "Illustration : un grand engrenage orange entouré d'engrenages bleus.",
-        )
+        hero = get_or_create_demo_image("home-hero")
         welcome = root.get_children().filter(slug="home").exclude(content_type__model="homepage").first()
         if welcome is not None:
             welcome.slug = "ancienne-page-accueil"

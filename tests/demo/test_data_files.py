@@ -24,7 +24,7 @@ from demo.loaders import (
     website_home,
     website_navigation,
 )
-from demo.pages import section_pages_data
+from demo.pages import images_data, section_pages_data
 
 #: Each data file and the loader function that reads it (and checks its links to other files).
 READERS: dict[str, Callable[[], object]] = {
@@ -48,6 +48,7 @@ READERS: dict[str, Callable[[], object]] = {
     "observatory/home_key_figures": lambda: read_entries("observatory/home_key_figures", observatory_pages.KEY_FIGURE_FIELDS,
                                                          key="fap"),
     "section_pages": section_pages_data,
+    "images": images_data,
     "website/legal_pages": website_home.legal_pages_data,
     "website/site_settings": website_home.site_settings_data,
     "website/campaigns": website_editorial.campaigns_data,
@@ -152,10 +153,12 @@ def test_committed_pictures_are_small_pngs():
     assert sum(path.stat().st_size for path in MEDIA.rglob("*") if path.is_file()) < 3_000_000
 
 
-def test_every_picture_a_data_entry_asks_for_is_committed():
+def test_every_picture_a_data_entry_asks_for_is_described_and_committed():
     keys = {"home-hero", "filieres", "campagne-index", "teachers-hero", "pupils-hero"}
     keys |= {f"filiere-{filiere['slug']}" for filiere in careers.filieres_data()}
     keys |= {f"article-{article['slug']}" for article in careers.articles_data()}
     keys |= {f"kit-{kit['slug']}" for kit in schools_kits.kits_data()}
     keys |= {f"campagne-{campaign['slug']}" for campaign in website_editorial.campaigns_data()}
-    assert keys <= {path.stem for path in (MEDIA / "images").glob("*.png")}
+    described = {image["key"] for image in images_data()}
+    assert keys <= described
+    assert described == {path.stem for path in (MEDIA / "images").glob("*.png")}  # no file left undescribed

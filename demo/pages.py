@@ -11,7 +11,6 @@ from typing import Any, TypeVar
 
 from django.core.files.images import ImageFile
 from wagtail.models import Page
-from wagtail.rich_text import RichText  # noqa: F401  (re-exported for demo modules)
 
 from demo.content import DemoDataError, Fields, optional, read_entries, require_known
 from website.models import SiteImage

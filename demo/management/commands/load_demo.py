@@ -1,8 +1,8 @@
 """Load the demo site: page tree, content, images, sample data and a local admin account.
 
-Idempotent: a second run finds everything in place and changes nothing. The content of each
-app lives in ``demo/loaders/<app>*.py`` (a ``load(stdout)`` function per step); the order is
-``settings.DEMO_LOADERS``. The command exists only where the ``demo`` app is installed (dev and
+Idempotent: a second run finds everything in place and changes nothing. Each step is a module
+of ``demo/loaders/`` (a ``load(stdout)`` function), run in the order of ``settings.DEMO_LOADERS``;
+the content they load is in ``demo/data/`` and ``demo/media/`` (docs/demo-content.md). The command exists only where the ``demo`` app is installed (dev and
 test settings); the admin account is refused again here in case settings derived from
 production install it (``DEMO_ADMIN_ALLOWED``).
 """

@@ -54,6 +54,13 @@ class SiteRendition(AbstractRendition):
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
+    def __setstate__(self, state: dict) -> None:
+        super().__setstate__(state)
+        # Unpickled means read from the renditions cache. Wagtail 7.4 marks only prefetched
+        # renditions as such (``_from_cache``), so it wrote every rendition it had just read from
+        # the cache back to it: one more round trip to Redis for each image of each page.
+        self._from_cache = True
+
 
 class HeroMixin(models.Model):
     """Title area shared by landing pages: an introduction and an optional image."""
@@ -127,7 +134,8 @@ class HomePage(HeroMixin, SitePage):
         ids = [block.value.pk for block in self.highlights if block.value]
         pages = list(Page.objects.live().public().filter(pk__in=ids).specific())
         image_ids = {page.hero_image_id for page in pages if getattr(page, "hero_image_id", None)}
-        images = SiteImage.objects.in_bulk(image_ids) if image_ids else {}
+        # With their renditions (one query for all): the cards need three sizes of each picture.
+        images = SiteImage.objects.prefetch_related("renditions").in_bulk(image_ids) if image_ids else {}
         for page in pages:
             if getattr(page, "hero_image_id", None) in images:
                 page.hero_image = images[page.hero_image_id]

@@ -89,6 +89,12 @@ def read_versions() -> None:
                 version.remember(found[version.key])
 
 
+def all_versions() -> tuple[int, ...] | None:
+    """The current value of every version of the site (read once per request); None if one is unavailable."""
+    values = tuple(version.current() for version in _registry)
+    return None if not all(values) else values
+
+
 def _fresh() -> int:
     return int(time.time() * 1000)
 

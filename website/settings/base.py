@@ -212,6 +212,13 @@ PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").lower() != "fa
 CACHE_MIDDLEWARE_ALIAS = "default"
 CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
+# Rendered pieces shared by many pages (job profile cards), per process (website/fragments.py).
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "ida-fragments",
+    "TIMEOUT": CACHE_MIDDLEWARE_SECONDS,
+    "OPTIONS": {"MAX_ENTRIES": 3000},  # about 2 KB each: a few MB per process
+}
 
 # --- Passwords ------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

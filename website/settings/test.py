@@ -13,6 +13,7 @@ CACHES = {
     "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-r"},
     "counters": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-counters"},
     "shared": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-shared"},
+    "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-fragments"},
 }
 MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
 STORAGES["private"] = {"BACKEND": "django.core.files.storage.FileSystemStorage",  # noqa: F405

@@ -68,6 +68,34 @@ def accessibility_mention(context) -> dict | None:
     return {"text": text, "url": url}
 
 
+@register.tag("fragment")
+def do_fragment(parser, token):
+    """``{% fragment "name" vary… %}…{% endfragment %}``: the enclosed HTML, kept per process (``website.fragments``).
+
+    ``vary`` names everything the enclosed HTML shows that the content and data versions do
+    not already cover: the object's id, the visitor's figures, the heading level.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% fragment %} needs a name: {% fragment \"name\" value… %}")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary = vary
+
+    def render(self, context) -> str:
+        from website.fragments import rendered
+
+        return rendered(str(self.name.resolve(context)), [value.resolve(context) for value in self.vary],
+                        lambda: self.nodelist.render(context), request=context.get("request"))
+
+
 @register.simple_tag(takes_context=True)
 def query_transform(context, **changes) -> str:
     """The current query string with ``changes`` applied (None removes a key).

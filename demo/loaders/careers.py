@@ -4,9 +4,10 @@ training providers, "industrie du futur" articles and the jobseekers' section.
 Idempotent: everything is looked up by slug or name first; a second run changes and
 duplicates nothing, except that a profile still showing the « journée type » generated before
 each got its own text is given that text (see ``_replace_templated_day``). The content lives in
-``demo/data/careers/`` (one JSON file per content type, fields described in docs/demo-content.md);
-salary medians and shares of women come from the DARES subset shipped in ``careers/data/`` (see its
-SOURCES.md), never from the demo files.
+``demo/data/careers/`` (one JSON file per content type, fields described in docs/demo-content.md).
+The profiles' salary medians and shares of women are the observatory's (DARES portraits imported
+by ``demo/loaders/observatory_data.py``), read by the page; the demo types none into the profiles'
+manual fields, which are for an editor's own sourced figures (a regional salary survey).
 
 ROME v3 codes and FAP 2009 families of the profiles are the real ones (France Travail's ROME v3.47
 referential, DARES' FAP↔ROME correspondence). Companies, people and training centres are
@@ -15,15 +16,12 @@ fictional, except the two apprenticeship centres that carry an official UAI (Ins
 
 from __future__ import annotations
 
-import csv
 import datetime
-from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-import careers
 from careers.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -42,10 +40,6 @@ from careers.occupations import create_occupation_pages
 from demo.content import Fields, optional, read_entries, read_object, require_known
 from demo.pages import get_or_create_demo_image, get_or_create_page, section_page
 from website.models import HomePage
-
-#: The careers app's DARES subset (careers/data/SOURCES.md): real figures, read by the demo profiles.
-DARES_FILE = Path(careers.__file__).resolve().parent / "data" / "dares_fap87_2017_2019.csv"
-
 
 FILIERE_FIELDS: Fields = {
     "slug": str, "title": str, "observatory_slug": str, "introduction": str,
@@ -148,12 +142,6 @@ def _profile_slugs() -> list[str]:
     return [profile["slug"] for profile in read_entries("careers/job_profiles", PROFILE_FIELDS)]
 
 
-def dares_figures() -> dict[str, dict[str, str]]:
-    """DARES median salary and share of women by FAP 87 family, from the shipped subset."""
-    with DARES_FILE.open(encoding="utf-8", newline="") as handle:
-        return {row["fap87"]: row for row in csv.DictReader(handle)}
-
-
 def _territories() -> dict:
     from observatory.models import Territory
 
@@ -180,7 +168,6 @@ def load_filieres(home: HomePage) -> dict[str, FilierePage]:
 
 def load_profiles(home: HomePage, filieres: dict[str, FilierePage]) -> dict[str, JobProfilePage]:
     index = get_or_create_page(home, JobProfileIndexPage, "metiers", **section_page("metiers"))
-    figures = dares_figures()
     pages: dict[str, JobProfilePage] = {}
     created = []
     for spec in profiles_data():
@@ -188,9 +175,6 @@ def load_profiles(home: HomePage, filieres: dict[str, FilierePage]) -> dict[str,
         if existing is not None:
             pages[spec["slug"]] = _replace_templated_day(existing.specific, spec)
             continue
-        family = figures.get(spec["fap"][:3])
-        source = (f"Dares, Portrait statistique des métiers, famille {spec['fap'][:3]} "
-                  f"« {family['libelle']} », {family['periode']}") if family else ""
         page = JobProfilePage(
             slug=spec["slug"], title=spec["title"], title_masculine=spec["title_masculine"],
             title_feminine=spec["title_feminine"], rome_codes=spec["rome"], fap_code=spec["fap"],
@@ -198,9 +182,6 @@ def load_profiles(home: HomePage, filieres: dict[str, FilierePage]) -> dict[str,
             missions=_ul(spec["missions"]), skills=_ul(spec["skills"]),
             working_conditions=f"<p>{spec['conditions']}</p>", progression=f"<p>{spec['progression']}</p>",
             day_to_day=spec["day"],
-            median_salary=int(family["salaire_median_net_mensuel"]) if family else None,
-            share_of_women=int(family["part_femmes_pct"]) if family else None,
-            salary_source=source, share_of_women_source=source,
             hero_image=_profile_image(spec, filieres),
             search_description=spec["introduction"][:160],
         )

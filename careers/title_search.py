@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchVectorField
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Func
 
 from careers.logic import FRANCE_TRAVAIL_FICHE_URL, is_industrial_rome_code, parse_rome_codes
@@ -104,7 +104,14 @@ def _database_matches(query: str, limit: int) -> list[Match]:
                  .annotate(similarity=TrigramWordSimilarity(key, "search_key"))
                  .order_by("-similarity", "-principal", Length("search_key"), "search_key")
                  .values_list(*_TITLE_FIELDS)[: limit - len(matches)])
-        matches += [Match(Title(*row), False) for row in fuzzy]
+        # The planner prices pg_trgm's ``%>`` like a cheap comparison and would rather compute the
+        # word similarity of all 13,000 titles (105 ms) than read the trigram index (4 ms).
+        # Scoped to this one query's transaction (SET LOCAL), so nothing else is affected.
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            rows = list(fuzzy)
+            cursor.execute("SET LOCAL enable_seqscan = on")
+        matches += [Match(Title(*row), False) for row in rows]
     return matches
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
 
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 
 from observatory.models import (
     NOMENCLATURE_KINDS,
@@ -245,6 +245,12 @@ def write_rome_appellations(rows: Iterator[rome.AppellationRow], dataset: Datase
             }
 
     _upsert(RomeAppellation, values(), "code_ogr", result)
+    if connection.vendor == "postgresql":
+        # Fresh statistics for the title search's indexes (migration 0017): right after a bulk load,
+        # before autovacuum gets to it, the planner knows nothing of the full-text index's
+        # expression and reads the 13,000 rows instead (55 ms for « sou » instead of 2 ms).
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {RomeAppellation._meta.db_table}")
 
 
 def write_rome_mobility(rows: Iterator[rome_mobility.MobilityRow], dataset: Dataset, result: ImportResult) -> None:

@@ -86,6 +86,15 @@ def _odf_meta(title: str) -> str:
     )
 
 
+def _odf_package(mimetype: str, content_xml: str, styles_xml: str, title: str) -> bytes:
+    """An OpenDocument file: its mimetype stored first and uncompressed, as the format requires, then its parts."""
+    return _zip(
+        [("content.xml", content_xml), ("styles.xml", styles_xml), ("meta.xml", _odf_meta(title)),
+         ("META-INF/manifest.xml", _odf_manifest(mimetype, ["content.xml", "styles.xml", "meta.xml"]))],
+        first_stored=("mimetype", mimetype),
+    )
+
+
 def odt_bytes(content: DocumentContent) -> bytes:
     """A text document (.odt) with a title, headings, paragraphs and lists."""
     body = [f'<text:h text:style-name="Title" text:outline-level="1">{escape(content.title)}</text:h>']
@@ -119,12 +128,7 @@ def odt_bytes(content: DocumentContent) -> bytes:
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODF_NS}>'
         f"<office:body><office:text>{''.join(body)}</office:text></office:body></office:document-content>"
     )
-    mimetype = "application/vnd.oasis.opendocument.text"
-    return _zip(
-        [("content.xml", xml), ("styles.xml", styles), ("meta.xml", _odf_meta(content.title)),
-         ("META-INF/manifest.xml", _odf_manifest(mimetype, ["content.xml", "styles.xml", "meta.xml"]))],
-        first_stored=("mimetype", mimetype),
-    )
+    return _odf_package("application/vnd.oasis.opendocument.text", xml, styles, content.title)
 
 
 def odp_bytes(content: DocumentContent) -> bytes:
@@ -156,12 +160,7 @@ def odp_bytes(content: DocumentContent) -> bytes:
         f"<office:body><office:presentation>{''.join(pages)}</office:presentation></office:body>"
         "</office:document-content>"
     )
-    mimetype = "application/vnd.oasis.opendocument.presentation"
-    return _zip(
-        [("content.xml", xml), ("styles.xml", styles), ("meta.xml", _odf_meta(content.title)),
-         ("META-INF/manifest.xml", _odf_manifest(mimetype, ["content.xml", "styles.xml", "meta.xml"]))],
-        first_stored=("mimetype", mimetype),
-    )
+    return _odf_package("application/vnd.oasis.opendocument.presentation", xml, styles, content.title)
 
 
 # --- Office Open XML (.docx) -----------------------------------------------------------

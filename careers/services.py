@@ -81,12 +81,17 @@ def training_near(job_profile_ids: list[int], territory, limit: int | None = Non
     return programmes
 
 
-def profile_context(page, request) -> dict:
-    """Everything a job profile shows besides its own fields."""
+def profile_context(page, request, editorial: bool = True) -> dict:
+    """Everything a job profile shows besides its own fields.
+
+    ``editorial=False``: only what depends on the visitor's territory (tension, related profiles'
+    cards, companies in their order, training, events), for a request whose other parts are kept
+    as fragments (``JobProfilePage.get_context``, ``PROFILE_FRAGMENTS``).
+    """
     from careers.models import Company, JobProfilePage
 
     territory = visitor_territory(request)
-    if page.pk:
+    if page.pk and editorial:
         # One query for the ways in, reused by every helper the template calls.
         prefetch_related_objects([page], "ways_in")
     related = list(JobProfilePage.objects.filter(pk__in=[r.pk for r in page.related_profiles.all()])
@@ -107,6 +112,22 @@ def profile_context(page, request) -> dict:
     if not training and territory is not None:
         training = training_near([page.pk], None, limit=6)
         training_is_fallback = bool(training)
+    context = {
+        "territory": territory,
+        "tension": tension,
+        "related_profiles": related,
+        "companies": companies[:COMPANIES_PER_PAGE],
+        "training": training,
+        "training_is_fallback": training_is_fallback,
+        "events": page.upcoming_events(territory=territory),
+    }
+    if editorial:
+        context.update(_profile_editorial_context(page, request, related))
+    return context
+
+
+def _profile_editorial_context(page, request, related: list) -> dict:
+    """What a job profile shows the same in every territory (kept as fragments between publications)."""
     ways_in = list(page.ways_in.all())
     titles = job_titles(page.get_rome_codes())
     site_settings = _site_settings(request)
@@ -124,8 +145,6 @@ def profile_context(page, request) -> dict:
     )
     riasec_labels = dict(RIASEC)
     return {
-        "territory": territory,
-        "tension": tension,
         "job_titles": titles,
         # The ROME 4.0 fiches descending from the profile's v3 codes (France Travail's referential since 2024).
         "rome4_codes": rome4_codes_for(page.get_rome_codes()),
@@ -134,14 +153,9 @@ def profile_context(page, request) -> dict:
         "family_figures": family_figures(page.fap_code),
         "filieres": [f for f in page.filieres.all() if f.live],
         "ways_in": ways_in,
-        "related_profiles": related,
         # ROME 4.0 mobility links, after the editors' picks and without repeating them (careers.mobility).
         "related_occupations": related_occupations_for(page.get_rome_codes(), {page.pk, *(p.pk for p in related)}),
         "testimonials": list(published_testimonials().filter(job_profiles=page)[:TESTIMONIALS_PER_PAGE]),
-        "companies": companies[:COMPANIES_PER_PAGE],
-        "training": training,
-        "training_is_fallback": training_is_fallback,
-        "events": page.upcoming_events(territory=territory),
         "page_tags": list(page.tags.all()),
         "json_ld": mark_safe(json_for_script(json_ld)),
         "full_url": full_url,

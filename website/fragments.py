@@ -36,6 +36,27 @@ def fragment_key(name: str, vary: Iterable[object]) -> str | None:
     return f"fragment:{name}:{hashlib.md5(described, usedforsecurity=False).hexdigest()}"
 
 
+def held_for_request(request, names: Iterable[str], vary: Iterable[object]) -> bool:
+    """Read the fragments ``names`` (each varying on ``vary``) at once; True when every one is kept.
+
+    A page whose template consists partly of such fragments asks before it computes its context:
+    when all are kept, it computes only what the rest of the template needs. They are then held
+    on the request, so that a fragment expiring between this read and the render cannot be
+    rendered from that partial context.
+    """
+    if request is None or getattr(request, "is_preview", False):
+        return False
+    vary = tuple(vary)
+    keys = [fragment_key(name, vary) for name in names]
+    if None in keys:
+        return False
+    found = caches[ALIAS].get_many(keys)
+    if len(found) < len(keys):
+        return False
+    request._held_fragments = {**getattr(request, "_held_fragments", {}), **found}
+    return True
+
+
 def rendered(name: str, vary: Iterable[object], render: Callable[[], str], request=None) -> str:
     """The fragment's HTML: kept from an earlier render under the same key, else ``render()`` (and kept)."""
     if request is not None and getattr(request, "is_preview", False):
@@ -43,6 +64,9 @@ def rendered(name: str, vary: Iterable[object], render: Callable[[], str], reque
     key = fragment_key(name, vary)
     if key is None:
         return render()
+    held = getattr(request, "_held_fragments", None)
+    if held and key in held:
+        return held[key]
     cache = caches[ALIAS]
     html = cache.get(key)
     if html is None:

@@ -401,10 +401,20 @@ class JobProfilePage(HeroMixin, SitePage):
 
     def get_context(self, request, *args, **kwargs):
         from careers.services import profile_context
+        from website.fragments import held_for_request
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(profile_context(self, request))
+        # The parts that do not depend on the visitor's territory are kept as fragments (the
+        # template names them): when they all are, only the visitor's own figures are computed.
+        editorial = not held_for_request(request, PROFILE_FRAGMENTS, [self.pk])
+        context.update(profile_context(self, request, editorial=editorial))
         return context
+
+
+#: The fragments of ``careers/job_profile_page.html`` (``{% fragment %}``, varying on the page's id):
+#: everything a profile shows that is the same in every territory.
+PROFILE_FRAGMENTS = ("profile-jsonld", "profile-head", "profile-facts", "profile-testimonials", "profile-tail",
+                     "profile-related-top", "profile-related-rest")
 
 
 class JobProfileWayIn(Orderable):

@@ -27,7 +27,8 @@ def record_search_hit(query: str) -> None:
     # The report keeps what visitors searched for: never an e-mail address or a phone number they
     # pasted in the box (website.privacy), which would otherwise be stored as typed.
     normalised = normalise_query_string(scrub_personal_data(query, max_length=255))
-    today = timezone.now().date()
+    # The editors read the report by French calendar day, not by UTC day.
+    today = timezone.localdate()
     updated = QueryDailyHits.objects.filter(query__query_string=normalised, date=today).update(hits=F("hits") + 1)
     if not updated:
         Query.get(normalised).add_hit(date=today)

@@ -14,8 +14,12 @@ local memory of each process — the web server would never learn of them.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
+from typing import TypeVar
 
 from website.versions import CacheVersion
+
+T = TypeVar("T")
 
 VERSION_KEY = "observatory:data-version"
 TIMEOUT = 60 * 60 * 24
@@ -34,14 +38,16 @@ def bump_data_version() -> None:
     data_version_store.bump_now()
 
 
-def versioned_key(*parts: object) -> str:
-    """A cache key for ``parts`` under the current data version.
+def cached_figures(parts: tuple[object, ...], build: Callable[[], T]) -> T:
+    """``build()`` (figures computed from published data), cached until the next publication.
 
-    Long keys (a list of many ROME codes) are hashed: memcached refuses keys over 250
-    characters and Django warns about them for every backend.
+    ``parts`` identify the value (what is asked, the territory's key, the codes…). Kept in the
+    shared ``default`` cache under the data version, and in each process's memory among the
+    values used last (``CacheVersion.cached``, ``keep_local``): a figure shown on many pages is
+    neither recomputed nor unpickled at each of them. ``None`` (nothing published) is cached too.
+    The value is shared: callers must not change it.
     """
-    version = data_version()
-    key = ":".join(["observatory", str(version), *(str(part) for part in parts)])
-    if len(key) > 200:
-        key = f"observatory:{version}:h:{hashlib.sha256(key.encode()).hexdigest()}"
-    return key
+    name = ":".join(["observatory", *(str(part) for part in parts)])
+    if len(name) > 200:  # memcached refuses keys over 250 characters; Django warns for every backend
+        name = f"observatory:h:{hashlib.sha256(name.encode()).hexdigest()}"
+    return data_version_store.cached(name, build, TIMEOUT, alias="default", keep_local=True)

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
-
-from observatory.cache import TIMEOUT, versioned_key
+from observatory.cache import cached_figures
 from observatory.models import Dataset, HiringProjects, RomeBmoLink, Territory
 
 
@@ -73,30 +71,29 @@ def hiring_for_occupation(rome_code: str, territory: Territory | None) -> Hiring
     code = (rome_code or "").strip().upper()
     if not code or territory is None:
         return None
-    key = versioned_key("bmo-occupation", territory.key, code)
-    cached = cache.get(key)
-    if cached is not None:
-        return cached or None
-    chain = territory_chain(territory)
-    by_id = {item.pk: item for item in chain}
-    position = {item.pk: index for index, item in enumerate(chain)}
-    links = {(nomenclature, occupation_code): checked for nomenclature, occupation_code, checked in
-             RomeBmoLink.objects.filter(rome__code=code).values_list("occupation__nomenclature", "occupation__code",
-                                                                     "checked")}
-    best: HiringProjects | None = None
-    if links:
-        rows = (HiringProjects.objects.published()
-                .filter(territory__in=list(by_id), occupation_code__in={code for _, code in links})
-                .select_related("dataset"))
-        for row in rows:
-            if (row.nomenclature, row.occupation_code) not in links:
-                continue
-            if best is None or (-row.year, position[row.territory_id]) < (-best.year, position[best.territory_id]):
-                best = row
-    figure = None if best is None else _figure(best, territory, by_id,
-                                                links[(best.nomenclature, best.occupation_code)])
-    cache.set(key, figure or False, TIMEOUT)
-    return figure
+
+    def build() -> HiringFigure | None:
+        chain = territory_chain(territory)
+        by_id = {item.pk: item for item in chain}
+        position = {item.pk: index for index, item in enumerate(chain)}
+        links = {(nomenclature, occupation_code): checked for nomenclature, occupation_code, checked in
+                 RomeBmoLink.objects.filter(rome__code=code).values_list("occupation__nomenclature",
+                                                                         "occupation__code", "checked")}
+        best: HiringProjects | None = None
+        if links:
+            rows = (HiringProjects.objects.published()
+                    .filter(territory__in=list(by_id), occupation_code__in={code for _, code in links})
+                    .select_related("dataset"))
+            for row in rows:
+                if (row.nomenclature, row.occupation_code) not in links:
+                    continue
+                if best is None or (-row.year, position[row.territory_id]) < (-best.year,
+                                                                              position[best.territory_id]):
+                    best = row
+        return None if best is None else _figure(best, territory, by_id,
+                                                 links[(best.nomenclature, best.occupation_code)])
+
+    return cached_figures(("bmo-occupation", territory.key, code), build)
 
 
 def top_hiring_projects(territory: Territory | None, limit: int = 10) -> list[HiringFigure]:
@@ -108,24 +105,22 @@ def top_hiring_projects(territory: Territory | None, limit: int = 10) -> list[Hi
     if territory is None:
         return []
     limit = max(1, min(int(limit), 50))
-    key = versioned_key("bmo-top", territory.key, limit)
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
-    chain = territory_chain(territory)
-    by_id = {item.pk: item for item in chain}
-    published = HiringProjects.objects.published().filter(territory__in=list(by_id))
-    available = published.order_by("-year").values_list("year", "territory_id").distinct()
-    years: dict[int, set[int]] = {}
-    for year, territory_id in available:
-        years.setdefault(year, set()).add(territory_id)
-    if not years:
-        cache.set(key, [], TIMEOUT)
-        return []
-    latest = max(years)
-    used = next(item for item in chain if item.pk in years[latest])
-    rows = (published.filter(year=latest, territory=used, projects__isnull=False, projects_partial=False)
-            .select_related("dataset").order_by("-projects", "occupation_code")[:limit])
-    result = [_figure(row, territory, by_id, True) for row in rows]
-    cache.set(key, result, TIMEOUT)
-    return result
+
+    def build() -> list[HiringFigure]:
+        chain = territory_chain(territory)
+        by_id = {item.pk: item for item in chain}
+        published = HiringProjects.objects.published().filter(territory__in=list(by_id))
+        available = published.order_by("-year").values_list("year", "territory_id").distinct()
+        years: dict[int, set[int]] = {}
+        for year, territory_id in available:
+            years.setdefault(year, set()).add(territory_id)
+        if not years:
+            return []
+        latest = max(years)
+        used = next(item for item in chain if item.pk in years[latest])
+        rows = (published.filter(year=latest, territory=used, projects__isnull=False, projects_partial=False)
+                .select_related("dataset").order_by("-projects", "occupation_code")[:limit])
+        return [_figure(row, territory, by_id, True) for row in rows]
+
+    # A new list each time: callers may cut or reorder it; the figures themselves are frozen.
+    return list(cached_figures(("bmo-top", territory.key, limit), build))

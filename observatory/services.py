@@ -10,11 +10,10 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Max, Q
 from django.urls import NoReverseMatch
 
-from observatory.cache import TIMEOUT, versioned_key
+from observatory.cache import cached_figures
 from observatory.figures import french_number, round_half_up
 from observatory.models import (
     Dataset,
@@ -175,21 +174,19 @@ def tensions_for_occupations(rome_codes: list[str], territory: Territory) -> dic
     codes = sorted({code.strip().upper() for code in rome_codes if code and code.strip()})
     if not codes or territory is None:
         return {}
-    key = versioned_key("tensions", territory.key, ",".join(codes))
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
-    chain = _chain(territory)
-    position = {item.pk: index for index, item in enumerate(chain)}
-    chosen: dict[str, OccupationTension] = {}
-    for link in _links(chain, rome__code__in=codes):
-        current = chosen.get(link.rome.code)
-        if current is None or position[link.territory_id] < position[current.territory_id]:
-            chosen[link.rome.code] = link
-    hiring = _hiring_for({link.tension.fap_id for link in chosen.values()}, chain)
-    result = {code: _summary(link, territory, hiring.get(link.tension.fap_id)) for code, link in chosen.items()}
-    cache.set(key, result, TIMEOUT)
-    return result
+
+    def build() -> dict[str, TensionSummary]:
+        chain = _chain(territory)
+        position = {item.pk: index for index, item in enumerate(chain)}
+        chosen: dict[str, OccupationTension] = {}
+        for link in _links(chain, rome__code__in=codes):
+            current = chosen.get(link.rome.code)
+            if current is None or position[link.territory_id] < position[current.territory_id]:
+                chosen[link.rome.code] = link
+        hiring = _hiring_for({link.tension.fap_id for link in chosen.values()}, chain)
+        return {code: _summary(link, territory, hiring.get(link.tension.fap_id)) for code, link in chosen.items()}
+
+    return cached_figures(("tensions", territory.key, ",".join(codes)), build)
 
 
 def tension_for_occupation(rome_code: str, territory: Territory) -> TensionSummary | None:
@@ -210,33 +207,34 @@ def tensions_for_families(requests: list[tuple[str, str]], territory: Territory)
                      if rome and rome.strip()})
     if not wanted or territory is None:
         return {}
-    key = versioned_key("family-tensions", territory.key, ",".join(f"{rome}:{fap}" for rome, fap in wanted))
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
-    rome_codes = {rome for rome, _ in wanted}
-    labels = dict(RomeOccupation.objects.filter(code__in=rome_codes).values_list("code", "label"))
-    defaults = dict(RomeFapLink.objects.filter(rome__code__in={rome for rome, fap in wanted if not fap},
-                                               is_default=True).values_list("rome__code", "fap__code"))
-    family = {(rome, fap): fap or defaults.get(rome, "") for rome, fap in wanted}
-    chain = _chain(territory)
-    position = {item.pk: index for index, item in enumerate(chain)}
-    chosen: dict[str, TensionIndicator] = {}
-    rows = (TensionIndicator.objects.published()
-            .filter(fap__code__in={fap for fap in family.values() if fap}, territory__in=chain, level__isnull=False)
-            .select_related("fap", "territory", "dataset"))
-    for row in rows:
-        current = chosen.get(row.fap.code)
-        if current is None or (position[row.territory_id], -row.year) < (position[current.territory_id],
-                                                                           -current.year):
-            chosen[row.fap.code] = row
-    hiring = _hiring_for({row.fap_id for row in chosen.values()}, chain)
-    result = {
-        pair: _summary_of_row(chosen[fap], pair[0], labels.get(pair[0], ""), territory, hiring.get(chosen[fap].fap_id))
-        for pair, fap in family.items() if fap in chosen
-    }
-    cache.set(key, result, TIMEOUT)
-    return result
+
+    def build() -> dict[tuple[str, str], TensionSummary]:
+        rome_codes = {rome for rome, _ in wanted}
+        labels = dict(RomeOccupation.objects.filter(code__in=rome_codes).values_list("code", "label"))
+        defaults = dict(RomeFapLink.objects.filter(rome__code__in={rome for rome, fap in wanted if not fap},
+                                                   is_default=True).values_list("rome__code", "fap__code"))
+        family = {(rome, fap): fap or defaults.get(rome, "") for rome, fap in wanted}
+        chain = _chain(territory)
+        position = {item.pk: index for index, item in enumerate(chain)}
+        chosen: dict[str, TensionIndicator] = {}
+        rows = (TensionIndicator.objects.published()
+                .filter(fap__code__in={fap for fap in family.values() if fap}, territory__in=chain,
+                        level__isnull=False)
+                .select_related("fap", "territory", "dataset"))
+        for row in rows:
+            current = chosen.get(row.fap.code)
+            if current is None or (position[row.territory_id], -row.year) < (position[current.territory_id],
+                                                                               -current.year):
+                chosen[row.fap.code] = row
+        hiring = _hiring_for({row.fap_id for row in chosen.values()}, chain)
+        return {
+            pair: _summary_of_row(chosen[fap], pair[0], labels.get(pair[0], ""), territory,
+                                  hiring.get(chosen[fap].fap_id))
+            for pair, fap in family.items() if fap in chosen
+        }
+
+    return cached_figures(("family-tensions", territory.key, ",".join(f"{rome}:{fap}" for rome, fap in wanted)),
+                          build)
 
 
 def top_tension_occupations(territory: Territory, rome_codes: list[str] | None = None, limit: int = 10,
@@ -251,30 +249,29 @@ def top_tension_occupations(territory: Territory, rome_codes: list[str] | None =
         return []
     limit = max(1, min(int(limit), 50))
     codes = sorted({code.strip().upper() for code in rome_codes or [] if code and code.strip()})
-    key = versioned_key("top", territory.key, ",".join(codes), ",".join(sorted(domains or [])), limit)
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
-    chain = _chain(territory)
-    # Only categories DARES published: where it left the category empty, the score is carried down
-    # from a larger area and says nothing about this one.
-    filters = Q(territory__in=chain, tension__level__isnull=False)
-    if rome_codes is not None:
-        filters &= Q(rome__code__in=codes)
-    if domains:
-        filters &= Q(rome__domain__in=domains)
-    available = set(OccupationTension.objects.filter(filters).values_list("territory_id", flat=True).distinct())
-    used = next((item for item in chain if item.pk in available), None)
-    if used is None:
-        cache.set(key, [], TIMEOUT)
-        return []
-    links = list(OccupationTension.objects.filter(filters & Q(territory=used))
-                 .order_by("-tension__level", "-score", "rome__code")
-                 .select_related("rome", "tension__territory", "tension__fap", "tension__dataset")[:limit])
-    hiring = _hiring_for({link.tension.fap_id for link in links}, chain)
-    result = [_summary(link, territory, hiring.get(link.tension.fap_id)) for link in links]
-    cache.set(key, result, TIMEOUT)
-    return result
+
+    def build() -> list[TensionSummary]:
+        chain = _chain(territory)
+        # Only categories DARES published: where it left the category empty, the score is carried down
+        # from a larger area and says nothing about this one.
+        filters = Q(territory__in=chain, tension__level__isnull=False)
+        if rome_codes is not None:
+            filters &= Q(rome__code__in=codes)
+        if domains:
+            filters &= Q(rome__domain__in=domains)
+        available = set(OccupationTension.objects.filter(filters).values_list("territory_id", flat=True).distinct())
+        used = next((item for item in chain if item.pk in available), None)
+        if used is None:
+            return []
+        links = list(OccupationTension.objects.filter(filters & Q(territory=used))
+                     .order_by("-tension__level", "-score", "rome__code")
+                     .select_related("rome", "tension__territory", "tension__fap", "tension__dataset")[:limit])
+        hiring = _hiring_for({link.tension.fap_id for link in links}, chain)
+        return [_summary(link, territory, hiring.get(link.tension.fap_id)) for link in links]
+
+    # A new list each time: callers may cut or reorder it; the summaries themselves are frozen.
+    return list(cached_figures(("top", territory.key, ",".join(codes), ",".join(sorted(domains or [])), limit),
+                               build))
 
 
 def published_datasets() -> list[Dataset]:
@@ -372,14 +369,8 @@ def _at_least(value: int, partial: bool) -> str:
 
 def key_indicator_value(indicator: KeyIndicator) -> KeyFigure | None:
     """The current value of a key indicator from published data (2 queries, cached), or None."""
-    key = versioned_key("key", indicator.pk, indicator.measure, indicator.territory_id, indicator.fap_id,
-                        indicator.naf_id, indicator.definition)
-    cached = cache.get(key)
-    if cached is not None:
-        return cached or None
-    figure = _compute_key_figure(indicator)
-    cache.set(key, figure or False, TIMEOUT)
-    return figure
+    return cached_figures(("key", indicator.pk, indicator.measure, indicator.territory_id, indicator.fap_id,
+                           indicator.naf_id, indicator.definition), lambda: _compute_key_figure(indicator))
 
 
 def key_indicator_value_near(indicator: KeyIndicator, visitor_territory: Territory | None) -> KeyFigure | None:

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-
-from observatory.cache import TIMEOUT, versioned_key
+from observatory.cache import cached_figures
 from observatory.models import Territory, TerritoryLevel, UnemploymentRate
 
 #: Quarters drawn and tabulated for a zone: five years.
@@ -69,13 +67,7 @@ def unemployment_for(territory: Territory | None) -> UnemploymentView | None:
     of each zone inside it (2 queries, cached until the next publication); None when nothing is published."""
     if territory is None:
         return None
-    key = versioned_key("unemployment", territory.key)
-    cached = cache.get(key)
-    if cached is not None:
-        return cached or None
-    view = _compute(territory)
-    cache.set(key, view or False, TIMEOUT)
-    return view
+    return cached_figures(("unemployment", territory.key), lambda: _compute(territory))
 
 
 def _compute(territory: Territory) -> UnemploymentView | None:

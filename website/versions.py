@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import contextvars
 import logging
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -95,6 +97,11 @@ def all_versions() -> tuple[int, ...] | None:
     return None if not all(values) else values
 
 
+#: How many values each version keeps in a process's memory for ``cached(..., keep_local=True)``:
+#: enough for every territory's figures of the pages most visited; a few MB at most.
+RECENT_VALUES = 256
+
+
 def _fresh() -> int:
     return int(time.time() * 1000)
 
@@ -106,6 +113,9 @@ class CacheVersion:
         self.key = key
         self._alias = alias
         self._local: dict[str, tuple[int, Any, float]] = {}
+        # ``cached(..., keep_local=True)``: the most recently used values, newest last (bounded).
+        self._recent: OrderedDict[str, tuple[int, Any]] = OrderedDict()
+        self._recent_lock = threading.Lock()
         _registry.append(self)
 
     def cache(self):
@@ -183,11 +193,20 @@ class CacheVersion:
             self._local[name] = (version, value, now)
         return value
 
-    def cached(self, name: str, build: Callable[[], T], timeout: int | None, alias: str | None = None) -> T:
+    def cached(self, name: str, build: Callable[[], T], timeout: int | None, alias: str | None = None,
+               keep_local: bool = False) -> T:
         """``build()``, computed once per version (``name`` must identify the value fully).
 
         Stored in the cache ``alias`` (this version's own cache by default) under
-        ``<name>@v<version>``, and kept in the request's memo. Any cache error is a miss.
+        ``<name>@v<version>``, and kept in the request's memo. Any cache error is a miss. A ``None``
+        result is cached like any other value.
+
+        ``keep_local``: also kept in this process's memory among the :data:`RECENT_VALUES` values
+        used last, checked before the shared cache. For values read on many pages and costly to
+        unpickle (figures holding model instances): reading the observatory's tension levels of
+        every job profile back from Redis cost 10 ms of each /metiers/ page (issue #17). Still
+        exact: the entry carries the version, read once per request from the shared cache. The
+        value is shared by the requests of the process: callers must not change it.
         """
         memo = _memo.get()
         if memo is not None and ("value", self.key, name) in memo:
@@ -195,6 +214,12 @@ class CacheVersion:
         version = self.current()
         if not version:  # cache unavailable: no shared state to trust
             return build()
+        if keep_local:
+            held = self._recent_get(name, version)
+            if held is not _MISSING:
+                if memo is not None:
+                    memo[("value", self.key, name)] = held
+                return held
         cache = caches[alias] if alias else self.cache()
         key = f"{name}@v{version}"
         try:
@@ -211,4 +236,41 @@ class CacheVersion:
         # Not memoised if content changed while it was built (the bump cleared the memo).
         if memo is not None and memo.get(("version", self.key)) == version:
             memo[("value", self.key, name)] = value
+            if keep_local:
+                self._recent_put(name, version, value)
         return value
+
+    def recent(self, name: str, build: Callable[[], T]) -> T:
+        """``build()``, kept in this process's memory among the :data:`RECENT_VALUES` values used last,
+        until the version moves; never in the shared cache.
+
+        For values that hold model instances with their prefetched relations (a job profile's
+        related pages, its companies, its events): cheap to keep, costly to pickle. The value is
+        shared by the requests of the process: callers must not change it (copy what they annotate).
+        """
+        version = self.current()
+        if not version:
+            return build()
+        held = self._recent_get(name, version)
+        if held is not _MISSING:
+            return held
+        value = build()
+        memo = _memo.get()
+        if memo is not None and memo.get(("version", self.key)) == version:  # not if content changed meanwhile
+            self._recent_put(name, version, value)
+        return value
+
+    def _recent_get(self, name: str, version: int) -> Any:
+        with self._recent_lock:
+            held = self._recent.get(name)
+            if held is None or held[0] != version:
+                return _MISSING
+            self._recent.move_to_end(name)
+            return held[1]
+
+    def _recent_put(self, name: str, version: int, value: Any) -> None:
+        with self._recent_lock:
+            self._recent[name] = (version, value)
+            self._recent.move_to_end(name)
+            while len(self._recent) > RECENT_VALUES:
+                self._recent.popitem(last=False)

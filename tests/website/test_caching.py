@@ -404,13 +404,23 @@ def test_every_cache_shares_one_versioning_helper():
     """The page cache, the site data and the observatory's figures are invalidated the same way."""
     from observatory import cache as observatory_cache
     from website import caching
-    from website.versions import CacheVersion
+    from website.versions import CacheVersion, request_scope
 
     assert isinstance(caching.content_version, CacheVersion)
     assert isinstance(observatory_cache.data_version_store, CacheVersion)
-    before = observatory_cache.versioned_key("x")
+    computed = []
+
+    def build() -> int:
+        computed.append(1)
+        return len(computed)
+
+    with request_scope():
+        assert observatory_cache.cached_figures(("x",), build) == 1
+    with request_scope():
+        assert observatory_cache.cached_figures(("x",), build) == 1  # kept: nothing was published
     observatory_cache.bump_data_version()
-    assert observatory_cache.versioned_key("x") != before
+    with request_scope():
+        assert observatory_cache.cached_figures(("x",), build) == 2
 
 
 def test_an_industry_recomputation_writes_no_version_that_nobody_reads():

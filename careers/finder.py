@@ -45,15 +45,25 @@ class Facet:
         return [option for option in self.options if option.selected]
 
 
-def _profiles(index_page):
-    """The index's live profiles with what their cards show, read from the database once per content
-    version and process (issue #17: two thirds of an uncached listing were these queries and their
-    prefetches). Each request gets its own shallow copies, since it annotates them (tension, title found)."""
+@dataclass(frozen=True)
+class _Listed:
+    """The index's live profiles, A→Z, and the values each carries for the facets that do not
+    depend on the visitor (``{pk: {facet: values}}``)."""
+
+    profiles: list
+    facet_values: dict[int, dict[str, frozenset[str]]]
+
+
+def _listed(index_page) -> _Listed:
+    """The index's profiles with what their cards and the facets show, read from the database once per
+    content version and process (issue #17: two thirds of an uncached listing were these queries and
+    their prefetches, and a tenth walking the prefetched relations again for the facets). Shared by
+    the process's requests: a request copies the profiles it annotates (tension, title found)."""
     from careers.models import FilierePage, JobProfilePage
     from website.caching import content_version
 
-    def build():
-        return list(
+    def build() -> _Listed:
+        profiles = list(
             JobProfilePage.objects.child_of(index_page).live().public()
             .select_related("hero_image")
             .prefetch_related(
@@ -63,8 +73,15 @@ def _profiles(index_page):
             )
             .order_by("title")
         )
+        facet_values = {profile.pk: {
+            "filiere": frozenset(f.slug for f in profile.filieres.all()),
+            "niveau": frozenset(way.level for way in profile.ways_in.all()),
+            "interet": frozenset(riasec_letters(profile.riasec_code)),
+            "apprentissage": frozenset({"1"} if profile.has_apprenticeship() else ()),
+        } for profile in profiles}
+        return _Listed(profiles, facet_values)
 
-    return [copy.copy(profile) for profile in content_version.local(f"job-profiles-{index_page.pk}", build)]
+    return content_version.local(f"job-profiles-{index_page.pk}", build)
 
 
 def _search_ids(index_page, query: str) -> list[int]:
@@ -84,7 +101,8 @@ def find_profiles(index_page, request) -> dict:
     from careers.models import FilierePage
 
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    profiles = _profiles(index_page)
+    listed = _listed(index_page)
+    profiles = listed.profiles
     territory = visitor_territory(request)
     tensions = profile_tensions(profiles, territory)
 
@@ -102,16 +120,18 @@ def find_profiles(index_page, request) -> dict:
         "apprentissage": chosen("apprentissage", {"1"}),
         "recrute": chosen("recrute", {"1"}),
     }
+    static = listed.facet_values
     facets_spec = {
-        "filiere": (selected["filiere"], lambda p: [f.slug for f in p.filieres.all()]),
-        "niveau": (selected["niveau"], lambda p: [way.level for way in p.ways_in.all()]),
-        "interet": (selected["interet"], lambda p: riasec_letters(p.riasec_code)),
-        "apprentissage": (selected["apprentissage"], lambda p: ["1"] if p.has_apprenticeship() else []),
+        "filiere": (selected["filiere"], lambda p: static[p.pk]["filiere"]),
+        "niveau": (selected["niveau"], lambda p: static[p.pk]["niveau"]),
+        "interet": (selected["interet"], lambda p: static[p.pk]["interet"]),
+        "apprentissage": (selected["apprentissage"], lambda p: static[p.pk]["apprentissage"]),
         "recrute": (selected["recrute"], lambda p: ["1"] if _is_high(tensions.get(p.pk)) else []),
     }
 
     candidates = profiles
     outside_industry: list = []
+    matched_titles: dict[int, str] = {}
     if query:
         # A job title (« menuisière », « régleur ») leads to its occupation first; then the site's
         # own full-text search over the profiles' texts.
@@ -123,7 +143,7 @@ def find_profiles(index_page, request) -> dict:
             if profile is not None and profile.pk not in order:
                 order[profile.pk] = len(order)
                 if result.label.casefold() != profile.title.casefold():
-                    profile.matched_title = result.label
+                    matched_titles[profile.pk] = result.label
         for pk in _search_ids(index_page, query):
             order.setdefault(pk, len(order))
         candidates = sorted((p for p in profiles if p.pk in order), key=lambda p: order[p.pk])
@@ -148,11 +168,11 @@ def find_profiles(index_page, request) -> dict:
             options("recrute", [("1", _("Recrute fortement ici : %(territory)s") % {"territory": territory_name})]),
             str(_("Tension forte ou très forte (niveau 4 ou 5 sur 5) selon la Dares.")),
         ))
-    for profile in matched:
-        profile.tension = tensions.get(profile.pk)
-
     paginator = Paginator(matched, index_page.results_per_page)
     page_obj = paginator.get_page(request.GET.get("page"))
+    # Only the cards shown are annotated, on copies: the profiles are shared by the process's requests.
+    page_obj.object_list = [_annotated(profile, tensions.get(profile.pk), matched_titles.get(profile.pk))
+                            for profile in page_obj.object_list]
     active = [(facet, option) for facet in facets for option in facet.selected_options]
     return {
         "search_query": query,
@@ -166,6 +186,15 @@ def find_profiles(index_page, request) -> dict:
         "territory": territory,
         "tension_source": next(iter(tensions.values()), None),
     }
+
+
+def _annotated(profile, tension, matched_title: str | None):
+    """A copy of ``profile`` carrying what its card shows for this request."""
+    card = copy.copy(profile)
+    card.tension = tension
+    if matched_title:
+        card.matched_title = matched_title
+    return card
 
 
 def _is_high(tension) -> bool:

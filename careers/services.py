@@ -6,10 +6,13 @@ and lets tests count the queries of each page type.
 
 from __future__ import annotations
 
+import copy
 import functools
+from dataclasses import dataclass
 
 import segno
 from django.db.models import Q, prefetch_related_objects
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -29,6 +32,7 @@ from observatory.apprentices import cfa_outcomes
 from observatory.rome4 import rome4_codes_for
 from observatory.services import filiere_figures
 from observatory.territory import within
+from website.caching import content_version
 
 TESTIMONIALS_PER_PAGE = 4
 COMPANIES_PER_PAGE = 6
@@ -81,37 +85,105 @@ def training_near(job_profile_ids: list[int], territory, limit: int | None = Non
     return programmes
 
 
+#: Programmes listed from the whole region when none is near the visitor.
+TRAINING_FALLBACK = 6
+EVENTS_PER_PAGE = 3
+
+
+@dataclass(frozen=True)
+class ProfileLists:
+    """What a job profile lists the same way for every visitor, before the visitor's territory orders it.
+
+    ``events``: the events linked to the profile that were not over when this was read, soonest first;
+    each request drops those over since.
+    """
+
+    related: list
+    companies: list
+    training: list
+    events: list
+
+
+def profile_lists(page, request) -> ProfileLists:
+    """The profile's related profiles, companies (A→Z), training programmes and upcoming events.
+
+    Read once per content version (a publication, a saved snippet or an observatory import moves
+    it) and kept in each process's memory: these seven queries were most of
+    a profile's time when its other parts are kept as fragments (issue #17). A preview reads them
+    afresh: it shows the editor's unsaved relations.
+    """
+    from careers.models import Company, JobProfilePage
+
+    def build() -> ProfileLists:
+        related = list(JobProfilePage.objects.filter(pk__in=[r.pk for r in page.related_profiles.all()])
+                       .live().public().select_related("hero_image")
+                       .prefetch_related("hero_image__renditions", "ways_in"))
+        companies = list(Company.objects.live().filter(job_profiles=page).select_related("territory", "logo")
+                         .prefetch_related("logo__renditions").order_by("name"))
+        return ProfileLists(related=related, companies=companies, training=training_near([page.pk], None),
+                            events=page.upcoming_events(limit=None))
+
+    if not page.pk or getattr(request, "is_preview", False):
+        return build()
+    return content_version.recent(f"careers:profile-lists:{page.pk}", build)
+
+
+def _near_first_events(events: list, territory) -> list:
+    """The next :data:`EVENTS_PER_PAGE` events not over, those in ``territory`` (or inside it) first.
+
+    The rule of ``EventPageQuerySet.upcoming().near_first()`` (schools), applied to the kept list:
+    each event is flagged ``is_near`` on a copy, except for a regional or national visitor (every
+    event is in the region).
+    """
+    now = timezone.now()
+    upcoming = [event for event in events if event.end >= now]
+    if territory is None or territory.level in ("region", "nation"):
+        return upcoming[:EVENTS_PER_PAGE]
+    is_near = within(territory, levels_down=3)
+    flagged = []
+    for event in upcoming:
+        event = copy.copy(event)
+        event.is_near = is_near(event.territory_id)
+        flagged.append(event)
+    flagged.sort(key=lambda event: not event.is_near)  # stable: soonest first within each group
+    return flagged[:EVENTS_PER_PAGE]
+
+
 def profile_context(page, request, editorial: bool = True) -> dict:
     """Everything a job profile shows besides its own fields.
 
     ``editorial=False``: only what depends on the visitor's territory (tension, related profiles'
     cards, companies in their order, training, events), for a request whose other parts are kept
-    as fragments (``JobProfilePage.get_context``, ``PROFILE_FRAGMENTS``).
+    as fragments (``JobProfilePage.get_context``, ``PROFILE_FRAGMENTS``). The lists themselves come
+    from :func:`profile_lists`; the visitor's territory only filters and orders them, on copies.
     """
-    from careers.models import Company, JobProfilePage
-
     territory = visitor_territory(request)
     if page.pk and editorial:
         # One query for the ways in, reused by every helper the template calls.
         prefetch_related_objects([page], "ways_in")
-    related = list(JobProfilePage.objects.filter(pk__in=[r.pk for r in page.related_profiles.all()])
-                   .live().public().select_related("hero_image").prefetch_related("hero_image__renditions", "ways_in"))
-    tensions = profile_tensions([page, *related], territory)
+    lists = profile_lists(page, request)
+    tensions = profile_tensions([page, *lists.related], territory)
     tension = tensions.get(page.pk)
-    for profile in related:
+    related = []
+    for profile in lists.related:
+        profile = copy.copy(profile)
         profile.tension = tensions.get(profile.pk)
-    companies = list(Company.objects.live().filter(job_profiles=page).select_related("territory", "logo")
-                     .prefetch_related("logo__renditions").order_by("name"))
+        related.append(profile)
+    companies = list(lists.companies)
     if territory is not None:  # local companies first (same rule as ``near_filter``, from the cached territories)
         is_near = within(territory)
+        companies = [copy.copy(company) for company in companies]
         for company in companies:
             company.is_local = is_near(company.territory_id)
         companies.sort(key=lambda c: (not c.is_local, c.name))
-    training = training_near([page.pk], territory)
+    training = lists.training
     training_is_fallback = False
-    if not training and territory is not None:
-        training = training_near([page.pk], None, limit=6)
-        training_is_fallback = bool(training)
+    if territory is not None:
+        is_near = within(territory)
+        training = [programme for programme in lists.training if is_near(programme.provider.territory_id)]
+        if not training:
+            training = lists.training[:TRAINING_FALLBACK]
+            training_is_fallback = bool(training)
     context = {
         "territory": territory,
         "tension": tension,
@@ -119,7 +191,7 @@ def profile_context(page, request, editorial: bool = True) -> dict:
         "companies": companies[:COMPANIES_PER_PAGE],
         "training": training,
         "training_is_fallback": training_is_fallback,
-        "events": page.upcoming_events(territory=territory),
+        "events": _near_first_events(lists.events, territory),
     }
     if editorial:
         context.update(_profile_editorial_context(page, request, related))

@@ -50,8 +50,9 @@ def territories_by_key() -> dict[str, Territory]:
     return cached_until_content_changes("territories", build)
 
 
-def within(area: Territory) -> Callable[[int | None], bool]:
-    """A test of whether a territory (by id) is ``area`` or inside it (up to two levels down), without a query.
+def within(area: Territory, levels_down: int = 2) -> Callable[[int | None], bool]:
+    """A test of whether a territory (by id) is ``area`` or inside it (up to ``levels_down`` levels down),
+    without a query.
 
     The cached territory tree is read once here, not once per tested row.
     """
@@ -59,7 +60,7 @@ def within(area: Territory) -> Callable[[int | None], bool]:
 
     def test(territory_id: int | None) -> bool:
         territory = by_id.get(territory_id)
-        for _level in range(3):
+        for _level in range(levels_down + 1):
             if territory is None:
                 return False
             if territory.pk == area.pk:

@@ -25,6 +25,7 @@ from website.blocks import (
     SocialLinkBlock,
     section_blocks,
 )
+from website.caching import content_version
 from website.pages import SitePage
 
 
@@ -132,15 +133,21 @@ class HomePage(HeroMixin, SitePage):
         queries independent of the number of highlights.
         """
         ids = [block.value.pk for block in self.highlights if block.value]
-        pages = list(Page.objects.live().public().filter(pk__in=ids).specific())
-        image_ids = {page.hero_image_id for page in pages if getattr(page, "hero_image_id", None)}
-        # With their renditions (one query for all): the cards need three sizes of each picture.
-        images = SiteImage.objects.prefetch_related("renditions").in_bulk(image_ids) if image_ids else {}
-        for page in pages:
-            if getattr(page, "hero_image_id", None) in images:
-                page.hero_image = images[page.hero_image_id]
-        by_id = {page.pk: page for page in pages}
-        return [by_id[pk] for pk in ids if pk in by_id]
+
+        def build() -> list[Page]:
+            pages = list(Page.objects.live().public().filter(pk__in=ids).specific())
+            image_ids = {page.hero_image_id for page in pages if getattr(page, "hero_image_id", None)}
+            # With their renditions (one query for all): the cards need three sizes of each picture.
+            images = SiteImage.objects.prefetch_related("renditions").in_bulk(image_ids) if image_ids else {}
+            for page in pages:
+                if getattr(page, "hero_image_id", None) in images:
+                    page.hero_image = images[page.hero_image_id]
+            by_id = {page.pk: page for page in pages}
+            return [by_id[pk] for pk in ids if pk in by_id]
+
+        # Kept in the process until content changes, under the chosen pages (a preview of other
+        # choices gets its own): four queries of every uncached home page (issue #17).
+        return content_version.recent(f"website:highlights:{','.join(map(str, ids))}", build)
 
 
 class StandardPage(HeroMixin, SitePage):
@@ -180,6 +187,7 @@ class SearchPage(SitePage):
         verbose_name = _("page de recherche")
 
     def get_context(self, request, *args, **kwargs):
+        from website.fragments import held_for_request
         from website.search import run_site_search, search_suggestions, with_summaries
 
         context = super().get_context(request, *args, **kwargs)
@@ -188,14 +196,17 @@ class SearchPage(SitePage):
         if not query:
             return context
         promotions, results = run_site_search(query, exclude_page=self)
-        paginator = Paginator(results, self.results_per_page)
+        paginator = SearchPaginator(results, self.results_per_page)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
             page_obj = paginator.page(1)
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
-        shown = with_summaries([*promotions, *page_obj.object_list])
+        shown = [*promotions, *page_obj.object_list]
+        # A result is the same for every search that finds it, until the next publication: kept as a
+        # fragment (components/search_result.html), whose page needs no summary read again.
+        with_summaries([page for page in shown if not held_for_request(request, ("search-result",), [page.pk])])
         context.update(
             suggestions=search_suggestions(query, request) if page_obj.number == 1 else [],
             promotions=shown[:len(promotions)],
@@ -204,6 +215,22 @@ class SearchPage(SitePage):
             result_count=paginator.count + len(promotions),
         )
         return context
+
+
+class SearchPaginator(Paginator):
+    """Django's paginator, which counts the results without a query when their first page holds them all.
+
+    Most searches find fewer results than a page shows: the first page is then read alone (one
+    query instead of a count and a page), and it gives the count.
+    """
+
+    def page(self, number):
+        if str(number).strip() in ("1", "") and "count" not in self.__dict__ and not self.orphans:
+            first = list(self.object_list[: self.per_page])
+            # The cached property's value: a short first page is all there is.
+            self.count = len(first) if len(first) < self.per_page else self.object_list.count()
+            return self._get_page(first, 1, self)
+        return super().page(number)
 
 
 def group_results_by_type(pages) -> list[tuple[str, list[Page]]]:

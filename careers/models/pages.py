@@ -541,12 +541,26 @@ class ArticlePage(HeroMixin, SitePage):
         return list(_image_prefetch(candidates)[:limit])
 
     def get_context(self, request, *args, **kwargs):
+        from observatory.blocks import shows_visitor_figures, visitor_figures_vary
+        from website.fragments import held_for_request
+
         context = super().get_context(request, *args, **kwargs)
-        # Profile cards show the entry level: their ways in come in one query, not one per card.
-        context["linked_profiles"] = list(_image_prefetch(self.job_profiles.live().public()).prefetch_related("ways_in"))
-        context["linked_filieres"] = list(self.filieres.live().public())
-        context["related_articles"] = self.related_articles()
+        # An indicator block in the body shows the visitor's figures: the body's fragment varies on them.
+        context["body_figures"] = visitor_figures_vary(request) if shows_visitor_figures(self.body) else None
+        # Everything else is the same for every visitor, kept as fragments (the template names them):
+        # when the tail is kept, its links and cards are not read again.
+        if not held_for_request(request, ARTICLE_TAIL_FRAGMENTS, [self.pk]):
+            # Profile cards show the entry level: their ways in come in one query, not one per card.
+            context["linked_profiles"] = list(_image_prefetch(self.job_profiles.live().public())
+                                              .prefetch_related("ways_in"))
+            context["linked_filieres"] = list(self.filieres.live().public())
+            context["related_articles"] = self.related_articles()
         return context
+
+
+#: The fragments of ``careers/article_page.html`` (``{% fragment %}``, varying on the page's id) that
+#: show the article's links: its tags, filières, job profiles and related articles.
+ARTICLE_TAIL_FRAGMENTS = ("article-tail",)
 
 
 # --- Jobseekers' section -----------------------------------------------------------------

@@ -25,6 +25,7 @@ from django.db.models import Func
 
 from careers.logic import FRANCE_TRAVAIL_FICHE_URL, is_industrial_rome_code, parse_rome_codes
 from observatory.job_titles import Match, Title, TitleIndex, search_key
+from website.site_cache import cached_until_content_changes
 
 MAX_QUERY_LENGTH = 100
 # Below four letters a typo would match half the referential (the same rule as TitleIndex).
@@ -131,7 +132,7 @@ def profiles_by_code(profiles) -> dict[str, object]:
 
 
 def search_titles(query: str, limit: int = 10, request=None) -> list[TitleResult]:
-    """Job titles matching ``query`` with where each leads (two queries: profiles, and the index when cold)."""
+    """Job titles matching ``query`` with where each leads (no query once warm; the index and the profiles when cold)."""
     from careers.models import JobProfilePage
 
     query = (query or "").strip()[:MAX_QUERY_LENGTH]
@@ -140,7 +141,10 @@ def search_titles(query: str, limit: int = 10, request=None) -> list[TitleResult
     matches = find_titles(query, limit)
     if not matches:
         return []
-    profiles = profiles_by_code(JobProfilePage.objects.live().public().only("id", "title", "url_path", "rome_codes"))
+    # The same for every search until the next publication: read once per content version and
+    # process (a few hundred small rows), not at each search. Only read from here on.
+    profiles = cached_until_content_changes("title-search-profiles-by-code", lambda: profiles_by_code(
+        JobProfilePage.objects.live().public().only("id", "title", "url_path", "rome_codes")))
     results = []
     for match in matches:
         code = match.title.rome_code

@@ -15,6 +15,7 @@ from wagtail.search.utils import normalise_query_string
 
 from website.pages import private_pages_q
 from website.privacy import scrub_personal_data
+from website.site_cache import cached_until_content_changes
 
 
 def record_search_hit(query: str) -> None:
@@ -32,6 +33,16 @@ def record_search_hit(query: str) -> None:
     updated = QueryDailyHits.objects.filter(query__query_string=normalised, date=today).update(hits=F("hits") + 1)
     if not updated:
         Query.get(normalised).add_hit(date=today)
+
+
+def promoted_queries() -> frozenset[str]:
+    """The searches editors promoted pages for, read once per content version and process.
+
+    Saving a promotion moves the content version (``wagtailsearchpromotions`` is among the apps
+    whose changes do, ``website.caching``).
+    """
+    return cached_until_content_changes("search-promoted-queries", lambda: frozenset(
+        SearchPromotion.objects.filter(page__isnull=False).values_list("query__query_string", flat=True)))
 
 
 SEARCH_NOISE = re.compile(r"[^\w\s'’-]+")
@@ -54,12 +65,15 @@ def run_site_search(query: str, exclude_page: Page | None = None):
     on the ones to display.
     """
     record_search_hit(query)
-    picks = (
-        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query), page__live=True)
-        .select_related("page")
-        .order_by("sort_order")
-    )
-    promotions = [pick.page for pick in picks]
+    normalised = normalise_query_string(query)
+    promotions = []
+    if normalised in promoted_queries():  # most searches have none: no query for them
+        picks = (
+            SearchPromotion.objects.filter(query__query_string=normalised, page__live=True)
+            .select_related("page")
+            .order_by("sort_order")
+        )
+        promotions = [pick.page for pick in picks]
     pages = Page.objects.live().exclude(private_pages_q()).filter(depth__gt=1)
     if exclude_page is not None:
         pages = pages.exclude(pk=exclude_page.pk)

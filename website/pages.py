@@ -8,7 +8,9 @@ private sections and few pages with children, so both are read once per content 
 
 - the private sections by the view-restriction check and by ``.public()``;
 - the "sections" (live pages with children) by the breadcrumb, and by routing: a child whose
-  type is known (a section, or the only type an index page accepts) is found in one query.
+  type is known (a section, or the only type an index page accepts) is found without asking the
+  tree, and the page itself is read once per content version and process (:func:`kept_page`),
+  each request getting its own copy.
 
 Behaviour is Wagtail's: a private section still asks for its password or login, an unknown
 address is still a 404. Every page class inherits ``SitePage`` rather than ``Page``.
@@ -16,6 +18,7 @@ address is still a 404. Every page class inherits ``SitePage`` rather than ``Pag
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -23,6 +26,7 @@ from django.db.models import Q
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from website.caching import content_version
 from website.site_cache import cached_until_content_changes
 
 
@@ -69,6 +73,22 @@ def site_sections() -> dict[str, Section]:
     return cached_until_content_changes("site-sections", build)
 
 
+def kept_page(model: type[Page], pk: int) -> Page | None:
+    """The page ``pk`` as a ``model``, read once per content version and process; a copy for each request.
+
+    Routing read each page of a URL again at every request, and compiling the query of a page type
+    with many fields cost more than running it (issue #17). The copy is the request's own: what
+    a request sets on it (its parent, prefetched relations) stays with that request.
+    """
+    page = content_version.recent(f"website:page:{pk}", lambda: model.objects.filter(pk=pk).first())
+    if page is None:
+        return None
+    mine = copy.copy(page)  # Django copies the instance's state and its cache of related rows
+    if "_prefetched_objects_cache" in page.__dict__:
+        mine._prefetched_objects_cache = dict(page._prefetched_objects_cache)
+    return mine
+
+
 class SitePageQuerySet(PageQuerySet):
     def private_q(self) -> Q:
         return private_pages_q()
@@ -106,13 +126,22 @@ class SitePage(Page):
         return super().route(request, path_components)
 
     def _find_child(self, slug: str) -> Page | None:
-        """The child page at ``slug`` in one query, when its type is known in advance; else None."""
+        """The child page at ``slug``, when its type is known in advance; else None (Wagtail's routing then).
+
+        No query once the page was served since the last publication (:func:`kept_page`).
+        """
         for section in site_sections().values():
             if section.slug == slug and section.path[:-self.steplen] == self.path:
                 model = ContentType.objects.get_for_id(section.content_type_id).model_class()
                 if model is not None:
-                    return model.objects.filter(pk=section.pk).first()
+                    return kept_page(model, section.pk)
         child_models = self.specific_class.allowed_subpage_models()
         if len(child_models) == 1:
-            return child_models[0].objects.child_of(self).filter(slug=slug).first()
+            model = child_models[0]
+            # Every child's slug, live or not (Wagtail answers 404 for a page that is not live).
+            children = content_version.recent(
+                f"website:children:{self.pk}",
+                lambda: dict(model.objects.child_of(self).values_list("slug", "pk")),
+            )
+            return kept_page(model, children[slug]) if slug in children else None
         return None

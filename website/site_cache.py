@@ -65,6 +65,8 @@ class CachedSiteMiddleware:
             if site is not None:
                 # Routing starts from the specific home page: keep it, rather than a query per request.
                 site.root_page = site.root_page.specific
+                if getattr(site.root_page, "hero_image_id", None):
+                    site.root_page.hero_image  # noqa: B018 — read now: the home page shows it at every visit
             return site
 
         read_versions()  # the content and data versions in one round trip per cache, not one each

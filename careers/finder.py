@@ -52,6 +52,8 @@ class _Listed:
 
     profiles: list
     facet_values: dict[int, dict[str, frozenset[str]]]
+    #: ``(slug, title)`` of every live filière, A→Z (the options of the filière facet).
+    filieres: list[tuple[str, str]]
 
 
 def _listed(index_page) -> _Listed:
@@ -79,7 +81,8 @@ def _listed(index_page) -> _Listed:
             "interet": frozenset(riasec_letters(profile.riasec_code)),
             "apprentissage": frozenset({"1"} if profile.has_apprenticeship() else ()),
         } for profile in profiles}
-        return _Listed(profiles, facet_values)
+        filieres = list(FilierePage.objects.live().public().order_by("title").values_list("slug", "title"))
+        return _Listed(profiles, facet_values, filieres)
 
     return content_version.local(f"job-profiles-{index_page.pk}", build)
 
@@ -98,15 +101,13 @@ def _search_ids(index_page, query: str) -> list[int]:
 
 def find_profiles(index_page, request) -> dict:
     """Template context for /metiers/: results page, facets with counts, the query as understood."""
-    from careers.models import FilierePage
-
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     listed = _listed(index_page)
     profiles = listed.profiles
     territory = visitor_territory(request)
     tensions = profile_tensions(profiles, territory)
 
-    filieres = list(FilierePage.objects.live().public().order_by("title").values_list("slug", "title"))
+    filieres = listed.filieres
     filiere_slugs = {slug for slug, _title in filieres}
     level_keys = [key for key, _label, _rank in ENTRY_LEVELS]
 

@@ -130,14 +130,6 @@ def is_reachable_quickly(levels: Iterable[str]) -> bool:
     return any(level in SHORT_PATH_LEVELS for level in levels)
 
 
-def facet_counts(items: Iterable[Iterable[str]]) -> Counter[str]:
-    """How many items carry each value; an item counts once per value even if listed twice."""
-    counts: Counter[str] = Counter()
-    for values in items:
-        counts.update(set(values))
-    return counts
-
-
 def riasec_letters(code: str) -> list[str]:
     """The RIASEC letters of a Holland code (``"RC"`` → ``["R", "C"]``), ignoring anything else."""
     return [letter for letter in dict.fromkeys((code or "").upper()) if letter in RIASEC_LETTERS]
@@ -174,21 +166,24 @@ def filter_and_count(items: list, facets: dict) -> tuple[list, dict[str, Counter
     the items that match every *other* facet, so a count tells the visitor how many
     results they get by ticking that value ("disjunctive" faceting).
     """
-    item_values = [{name: set(values_of(item)) for name, (_selected, values_of) in facets.items()} for item in items]
-
-    def matches(values: dict[str, set[str]], skip: str | None = None) -> bool:
-        return all(
-            not selected or values[name] & selected
-            for name, (selected, _values_of) in facets.items()
-            if name != skip
-        )
-
-    matched = [item for item, values in zip(items, item_values, strict=True) if matches(values)]
-    counts = {
-        name: facet_counts(values[name] for values in item_values if matches(values, skip=name))
-        for name in facets
-    }
+    # One pass: an item counts for a facet when every other facet matches it, i.e. when the facets
+    # that reject it are none (it is a result: it counts everywhere) or that facet alone.
+    matched = []
+    counts: dict[str, Counter[str]] = {name: Counter() for name in facets}
+    for item in items:
+        values = {name: _as_set(values_of(item)) for name, (_selected, values_of) in facets.items()}
+        rejecting = [name for name, (selected, _values_of) in facets.items() if selected and not values[name] & selected]
+        if not rejecting:
+            matched.append(item)
+            for name, found in values.items():
+                counts[name].update(found)
+        elif len(rejecting) == 1:
+            counts[rejecting[0]].update(values[rejecting[0]])
     return matched, counts
+
+
+def _as_set(values: Iterable[str]) -> set[str] | frozenset[str]:
+    return values if isinstance(values, set | frozenset) else set(values)
 
 
 def occupation_json_ld(*, name: str, url: str, description: str, alternate_names: list[str], rome_codes: list[str],

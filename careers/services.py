@@ -184,6 +184,7 @@ def profile_context(page, request, editorial: bool = True) -> dict:
         if not training:
             training = lists.training[:TRAINING_FALLBACK]
             training_is_fallback = bool(training)
+    events = _near_first_events(lists.events, territory)
     context = {
         "territory": territory,
         "tension": tension,
@@ -191,7 +192,12 @@ def profile_context(page, request, editorial: bool = True) -> dict:
         "companies": companies[:COMPANIES_PER_PAGE],
         "training": training,
         "training_is_fallback": training_is_fallback,
-        "events": _near_first_events(lists.events, territory),
+        "events": events,
+        # What the territory's parts of the page show besides the page, the content and the data
+        # (the versions): they are kept as fragments under it (``job_profile_page.html``). The day,
+        # for the training's « prochaine rentrée »; the events, which leave the list when over.
+        "local_vary": (territory.key if territory is not None else None, timezone.localdate().isoformat(),
+                       tuple((event.pk, getattr(event, "is_near", None)) for event in events)),
     }
     if editorial:
         context.update(_profile_editorial_context(page, request, related))

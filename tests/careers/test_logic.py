@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from careers.logic import (
     count_words,
-    facet_counts,
     filter_and_count,
     is_reachable_quickly,
     json_for_script,
@@ -72,8 +71,9 @@ def test_riasec_letters_ignore_unknown_letters_and_repeats():
     assert riasec_letters("rcrx") == ["R", "C"]
 
 
-def test_facet_counts_count_an_item_once_per_value():
-    assert facet_counts([["a", "a", "b"], ["b"]]) == {"a": 1, "b": 2}
+def test_an_item_listing_a_value_twice_counts_once_for_it():
+    _matched, counts = filter_and_count([["a", "a", "b"], ["b"]], {"f": (set(), lambda item: item)})
+    assert counts["f"] == {"a": 1, "b": 2}
 
 
 ITEMS = [
@@ -128,3 +128,23 @@ def test_occupation_json_ld_has_schema_org_type_codes_and_salary_range():
     assert data["alternateName"] == ["Soudeur", "Soudeuse"]
     assert data["occupationalCategory"][0]["codeValue"] == "H2913"
     assert data["estimatedSalary"]["minValue"] == data["estimatedSalary"]["maxValue"] == 1756
+
+
+@given(st.lists(st.tuples(st.sets(st.sampled_from("abc")), st.sets(st.sampled_from("xyz")),
+                          st.sets(st.sampled_from("12"))), max_size=12),
+       st.sets(st.sampled_from("abc")), st.sets(st.sampled_from("xyz")), st.sets(st.sampled_from("12")))
+def test_each_facets_count_is_the_number_of_results_ticking_that_value_would_give(items, first, second, third):
+    """The one-pass counting gives, for every facet and value, the results of the search with that value
+    ticked alone in that facet and the other facets' choices kept (the definition of disjunctive counts)."""
+    selections = {"f1": first, "f2": second, "f3": third}
+    facets = {name: (chosen, lambda item, i=i: item[i]) for i, (name, chosen) in enumerate(selections.items())}
+    matched, counts = filter_and_count(items, facets)
+    assert matched == [item for item in items
+                       if all(not chosen or item[i] & chosen for i, chosen in enumerate(selections.values()))]
+    chosen_sets = list(selections.values())
+    for index, name in enumerate(selections):
+        for value in "abcxyz12":
+            # Ticked alone in its facet, with the other facets' choices kept:
+            results = [item for item in items if value in item[index] and all(
+                not chosen or item[other] & chosen for other, chosen in enumerate(chosen_sets) if other != index)]
+            assert counts[name][value] == len(results), (name, value)

@@ -59,3 +59,33 @@ def test_nothing_is_kept_when_the_shared_cache_cannot_give_a_version(monkeypatch
     assert fragment_key("essai", ["a"]) is None
     assert render("a", extra="un") == "a-un"
     assert render("a", extra="deux") == "a-deux"
+
+
+class _Card:
+    """An object with some of the optional annotations a card template names."""
+
+    def __init__(self, pk: int, **annotations):
+        self.pk = pk
+        self.__dict__.update(annotations)
+
+
+def test_a_vary_value_the_object_lacks_keys_like_none_and_a_present_one_keys_by_its_value():
+    """Vary values are read attribute by attribute (Django's lookup calls dir() on every missing one)."""
+    template = Template('{% load website_tags %}{% fragment "carte" card.pk card.matched_title card.tension.level %}'
+                        '{{ card.pk }}:{{ label }}{% endfragment %}')
+
+    def show(card, label):
+        return template.render(Context({"card": card, "label": label}))
+
+    assert show(_Card(1), "sans annotation") == "1:sans annotation"
+    assert show(_Card(1, matched_title=None), "autre") == "1:sans annotation"  # absent and None: the same key
+    assert show(_Card(1, matched_title="Soudeuse"), "trouvé") == "1:trouvé"
+    assert show(_Card(1, tension=_Card(9, level=4)), "tension 4") == "1:tension 4"
+    assert show(_Card(2), "autre carte") == "2:autre carte"
+
+
+def test_vary_values_with_filters_or_from_dictionaries_are_read_by_django():
+    template = Template('{% load website_tags %}{% fragment "dict" data.key value|upper %}{{ label }}{% endfragment %}')
+    assert template.render(Context({"data": {"key": "a"}, "value": "x", "label": "un"})) == "un"
+    assert template.render(Context({"data": {"key": "b"}, "value": "x", "label": "deux"})) == "deux"
+    assert template.render(Context({"data": {"key": "a"}, "value": "X", "label": "trois"})) == "un"

@@ -12,7 +12,8 @@ measured in one run (absolute figures on this shared machine move from run to ru
 - **cached**: this site with the page cache on, against a static file served by the same server
   (WhiteNoise) — the ceiling. Goal: ≥ half of it.
 - **memory**: resident (RSS) and proportional (PSS: shared pages divided among the processes
-  sharing them) memory of each worker after the runs. Goal: no more than bakerydemo's.
+  sharing them) memory of each worker, once every page has been served twice per worker (steady
+  state, pictures' renditions made), and again after the runs. Goal: no more than bakerydemo's.
 
 The peer is prepared by ``../shared/peers/prepare-bakerydemo.sh`` (a copy of its source and its
 requirements from PyPI, production settings, SQLite, demo data) into ``BENCH_PEER_DIR`` (default: a
@@ -197,6 +198,15 @@ def _memory_summary(workers: list[tuple[float, float]]) -> str:
     return f"{len(workers)} workers, RSS moyen {rss:.0f} Mo, PSS moyen {pss:.0f} Mo"
 
 
+def _fetch(url: str, times: int) -> None:
+    """GET ``url`` ``times`` times, one after the other (each worker of a small pool gets some)."""
+    import urllib.request
+
+    for _ in range(times):
+        with urllib.request.urlopen(url, timeout=120) as response:  # noqa: S310 — loopback only
+            response.read()
+
+
 def _measure(url: str) -> _prod.LoadResult:
     _prod.wrk(url, seconds=2, connections=CONNECTIONS)  # warm: every worker has rendered the page
     return _prod.wrk(url, seconds=SECONDS, connections=CONNECTIONS)
@@ -226,6 +236,18 @@ def run() -> list[tuple[str, str]]:
                            WEB_CONCURRENCY=WORKERS) as cached, \
             (_peer_server(PEER_PORT) if not why_not else _no_peer()) as peer:
         peer_base = peer[0] if peer else None
+        # Steady state first: every page served a few times by every worker (renditions made,
+        # caches filled), then memory is read before the load.
+        for _label, path, theirs in pairs:
+            if path is not None:
+                _fetch(ours + path, times=4)
+            if peer_base:
+                _fetch(peer_base + theirs, times=4)
+        rows.append(("mémoire des workers après 4 requêtes par page, ce site",
+                     _memory_summary(_worker_memory(_port_master(OURS_UNCACHED_PORT) or -1))))
+        if peer:
+            rows.append(("mémoire des workers après 4 requêtes par page, bakerydemo",
+                         _memory_summary(_worker_memory(peer[1].pid))))
         ours_results: dict[str, list[_prod.LoadResult]] = {label: [] for label, _, _ in pairs}
         peer_results: dict[str, list[_prod.LoadResult]] = {label: [] for label, _, _ in pairs}
         for round_number in range(ROUNDS):
@@ -277,12 +299,12 @@ def run() -> list[tuple[str, str]]:
                          f"{'atteint' if share >= CACHED_GOAL else 'MANQUÉ'}"))
 
         mine_memory = _worker_memory(_port_master(OURS_UNCACHED_PORT) or -1)
-        rows.append(("mémoire des workers, ce site (sans cache)", _memory_summary(mine_memory)))
-        rows.append(("mémoire des workers, ce site (avec cache)",
+        rows.append(("mémoire des workers après les mesures, ce site (sans cache)", _memory_summary(mine_memory)))
+        rows.append(("mémoire des workers après les mesures, ce site (avec cache)",
                      _memory_summary(_worker_memory(_port_master(OURS_CACHED_PORT) or -1))))
         if peer:
             peer_memory = _worker_memory(peer[1].pid)
-            rows.append(("mémoire des workers, bakerydemo", _memory_summary(peer_memory)))
+            rows.append(("mémoire des workers après les mesures, bakerydemo", _memory_summary(peer_memory)))
         if ratios:
             rows.append(("rapport sans cache, minimum", f"×{min(ratios):.2f} (objectif ×{UNCACHED_GOAL:.0f})"))
     return rows

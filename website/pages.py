@@ -7,10 +7,9 @@ private sections and few pages with children, so both are read once per content 
 (``website.site_cache``) and reused:
 
 - the private sections by the view-restriction check and by ``.public()``;
-- the "sections" (live pages with children) by the breadcrumb, and by routing: a child whose
-  type is known (a section, or the only type an index page accepts) is found without asking the
-  tree, and the page itself is read once per content version and process (:func:`kept_page`),
-  each request getting its own copy.
+- the "sections" (live pages with children) by the breadcrumb;
+- by routing, each page's children (slug, type) and each page served (:func:`kept_page`), read
+  once per content version and process, each request getting its own copy of its page.
 
 Behaviour is Wagtail's: a private section still asks for its password or login, an unknown
 address is still a 404. Every page class inherits ``SitePage`` rather than ``Page``.
@@ -126,22 +125,17 @@ class SitePage(Page):
         return super().route(request, path_components)
 
     def _find_child(self, slug: str) -> Page | None:
-        """The child page at ``slug``, when its type is known in advance; else None (Wagtail's routing then).
+        """The child page at ``slug`` as its specific type; None when there is none (Wagtail answers 404).
 
-        No query once the page was served since the last publication (:func:`kept_page`).
+        No query once the page was served since the last publication: the children's slugs and
+        types, and the page itself (:func:`kept_page`), are kept until content changes.
         """
-        for section in site_sections().values():
-            if section.slug == slug and section.path[:-self.steplen] == self.path:
-                model = ContentType.objects.get_for_id(section.content_type_id).model_class()
-                if model is not None:
-                    return kept_page(model, section.pk)
-        child_models = self.specific_class.allowed_subpage_models()
-        if len(child_models) == 1:
-            model = child_models[0]
-            # Every child's slug, live or not (Wagtail answers 404 for a page that is not live).
-            children = content_version.recent(
-                f"website:children:{self.pk}",
-                lambda: dict(model.objects.child_of(self).values_list("slug", "pk")),
-            )
-            return kept_page(model, children[slug]) if slug in children else None
-        return None
+        # Every child, live or not (Wagtail answers 404 for a page that is not live).
+        children = content_version.recent(f"website:children:{self.pk}", lambda: {
+            child_slug: (pk, content_type_id) for child_slug, pk, content_type_id
+            in Page.objects.child_of(self).values_list("slug", "pk", "content_type_id")})
+        if slug not in children:
+            return None
+        pk, content_type_id = children[slug]
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        return kept_page(model, pk) if model is not None else None

@@ -90,13 +90,20 @@ class FiliereIndexPageFactory(wagtail_factories.PageFactory):
     slug = "filieres"
 
 
+def _unused_observatory_slug() -> str:
+    used = set(FilierePage.objects.values_list("observatory_slug", flat=True))
+    return next(key for key, _label in OBSERVATORY_FILIERES if key not in used)
+
+
 class FilierePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = FilierePage
 
     title = factory.Sequence(lambda n: f"Filière {n}")
     slug = factory.Sequence(lambda n: f"filiere-{n}")
-    observatory_slug = factory.Iterator([key for key, _label in OBSERVATORY_FILIERES])
+    # Unique in the database: the first filière no page uses yet (an iterator's position depends on
+    # what earlier tests of the same process created, and collided with fixtures naming one).
+    observatory_slug = factory.LazyFunction(_unused_observatory_slug)
     what_it_makes = "<p>Des pièces, des machines, des structures.</p>"
 
 

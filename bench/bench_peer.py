@@ -190,12 +190,31 @@ def _worker_memory(master: int) -> list[tuple[float, float]]:
     return workers
 
 
-def _memory_summary(workers: list[tuple[float, float]]) -> str:
+def _process_pss(pid: int) -> float:
+    """PSS in MB of process ``pid`` (0 when it cannot be read)."""
+    try:
+        rollup = (Path("/proc") / str(pid) / "smaps_rollup").read_text()
+    except OSError:
+        return 0.0
+    line = next((line for line in rollup.splitlines() if line.startswith("Pss:")), "Pss: 0 kB")
+    return int(line.split()[1]) / 1024
+
+
+def _memory_summary(workers: list[tuple[float, float]], master: int | None = None) -> str:
+    """Mean RSS and PSS of the workers; with ``master``, the PSS of the whole server (master + workers).
+
+    A server that loads the application in its master before forking (this site: ``preload_app``)
+    shares those pages with its workers: each worker's RSS counts them in full, its PSS only its
+    share. The whole server's PSS is what the machine pays for it.
+    """
     if not workers:
         return "non mesurée"
     rss = sum(r for r, _ in workers) / len(workers)
     pss = sum(p for _, p in workers) / len(workers)
-    return f"{len(workers)} workers, RSS moyen {rss:.0f} Mo, PSS moyen {pss:.0f} Mo"
+    summary = f"{len(workers)} workers, RSS moyen {rss:.0f} Mo, PSS moyen {pss:.0f} Mo"
+    if master:
+        summary += f" ; serveur entier (maître + workers) PSS {_process_pss(master) + sum(p for _, p in workers):.0f} Mo"
+    return summary
 
 
 def _fetch(url: str, times: int) -> None:
@@ -243,11 +262,12 @@ def run() -> list[tuple[str, str]]:
                 _fetch(ours + path, times=4)
             if peer_base:
                 _fetch(peer_base + theirs, times=4)
+        ours_master = _port_master(OURS_UNCACHED_PORT) or -1
         rows.append(("mémoire des workers après 4 requêtes par page, ce site",
-                     _memory_summary(_worker_memory(_port_master(OURS_UNCACHED_PORT) or -1))))
+                     _memory_summary(_worker_memory(ours_master), ours_master)))
         if peer:
             rows.append(("mémoire des workers après 4 requêtes par page, bakerydemo",
-                         _memory_summary(_worker_memory(peer[1].pid))))
+                         _memory_summary(_worker_memory(peer[1].pid), peer[1].pid)))
         ours_results: dict[str, list[_prod.LoadResult]] = {label: [] for label, _, _ in pairs}
         peer_results: dict[str, list[_prod.LoadResult]] = {label: [] for label, _, _ in pairs}
         for round_number in range(ROUNDS):
@@ -298,13 +318,15 @@ def run() -> list[tuple[str, str]]:
                          f"{mine.summary()}   {share:.2f} du plafond — objectif {CACHED_GOAL} : "
                          f"{'atteint' if share >= CACHED_GOAL else 'MANQUÉ'}"))
 
-        mine_memory = _worker_memory(_port_master(OURS_UNCACHED_PORT) or -1)
-        rows.append(("mémoire des workers après les mesures, ce site (sans cache)", _memory_summary(mine_memory)))
+        mine_memory = _worker_memory(ours_master)
+        rows.append(("mémoire des workers après les mesures, ce site (sans cache)",
+                     _memory_summary(mine_memory, ours_master)))
         rows.append(("mémoire des workers après les mesures, ce site (avec cache)",
                      _memory_summary(_worker_memory(_port_master(OURS_CACHED_PORT) or -1))))
         if peer:
             peer_memory = _worker_memory(peer[1].pid)
-            rows.append(("mémoire des workers après les mesures, bakerydemo", _memory_summary(peer_memory)))
+            rows.append(("mémoire des workers après les mesures, bakerydemo",
+                         _memory_summary(peer_memory, peer[1].pid)))
         if ratios:
             rows.append(("rapport sans cache, minimum", f"×{min(ratios):.2f} (objectif ×{UNCACHED_GOAL:.0f})"))
     return rows

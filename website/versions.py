@@ -33,6 +33,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
@@ -134,8 +135,13 @@ class CacheVersion:
         memo = _memo.get()
         if memo is not None and ("version", self.key) in memo:
             return memo[("version", self.key)]
+        cache = self.cache()
+        if isinstance(cache, DummyCache):
+            # Production without a shared cache (PAGE_CACHE_ENABLED=false): no version can be kept,
+            # so nothing is kept under one either (fragments, kept pages, lists: all computed).
+            return 0
         try:
-            version = self.cache().get_or_set(self.key, _fresh, timeout=None)
+            version = cache.get_or_set(self.key, _fresh, timeout=None)
         except Exception:  # a cache outage must not break the site
             logger.warning("cache unavailable", exc_info=True)
             return 0

@@ -430,3 +430,19 @@ def test_an_industry_recomputation_writes_no_version_that_nobody_reads():
 
     invalidate_caches()
     assert caches["shared"].get("industry:version") is None
+
+
+def test_without_a_shared_cache_nothing_is_kept_per_process(settings):
+    """Production without Redis (PAGE_CACHE_ENABLED=false) has a dummy default cache: no version, so no
+    kept page, list or fragment either (they would go stale when another process publishes)."""
+    from website.caching import content_version
+    from website.fragments import fragment_key
+    from website.versions import request_scope
+
+    settings.CACHES = {**settings.CACHES, "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    builds = []
+    with request_scope():
+        content_version.recent("sans-cache", lambda: builds.append(1))
+        content_version.recent("sans-cache", lambda: builds.append(1))
+        assert fragment_key("essai", ["a"]) is None
+    assert len(builds) == 2

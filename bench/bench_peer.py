@@ -154,6 +154,7 @@ def _port_master(port: int) -> int | None:
             fields = line.split()
             if fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port:  # LISTEN
                 inodes.add(fields[9])
+    holders: dict[int, int] = {}  # pid → parent pid, of every process holding the socket
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
             continue
@@ -161,10 +162,14 @@ def _port_master(port: int) -> int | None:
             for fd in (proc / "fd").iterdir():
                 target = os.readlink(fd)
                 if target.startswith("socket:[") and target[8:-1] in inodes:
-                    return int(proc.name)
-        except OSError:
+                    status = (proc / "status").read_text()
+                    holders[int(proc.name)] = int(next(line for line in status.splitlines()
+                                                       if line.startswith("PPid:")).split()[1])
+                    break
+        except (OSError, StopIteration, ValueError):
             continue
-    return None
+    # The workers inherit the listening socket: the master is the holder whose parent holds none.
+    return next((pid for pid, parent in holders.items() if parent not in holders), None)
 
 
 def _worker_memory(master: int) -> list[tuple[float, float]]:

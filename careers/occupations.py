@@ -89,13 +89,16 @@ def create_occupation_pages(index, *, publish: bool = True) -> list:
 
 
 
-def profile_targets_by_code() -> dict:
+def profile_targets_by_code(request=None) -> dict:
     """ROME v3 code → our live profile for it (:class:`careers.mobility.ProfileTarget`), every code listed.
 
     Read once per content version and process (one query of a hundred-odd short rows, then none
     until an editor publishes): the « Métiers proches » of every profile look their links up here.
     The profile that lists a code first wins (:func:`careers.title_search.profiles_by_code`). The
-    address is the one Wagtail gives without a request (relative on a single-site install).
+    address is relative on a single-site install. With the ``request``, Wagtail reads the sites'
+    root paths from its memo (``website.site_cache``) rather than from the cache for each of the
+    hundred-odd addresses: a hundred Redis round trips on the first profile shown after each
+    publication (issue #17).
     """
     from careers.mobility import ProfileTarget
     from careers.models import JobProfilePage
@@ -104,13 +107,13 @@ def profile_targets_by_code() -> dict:
 
     def build() -> dict:
         profiles = JobProfilePage.objects.live().public().only("id", "title", "url_path", "rome_codes")
-        return {code: ProfileTarget(profile.pk, profile.title, profile.get_url())
+        return {code: ProfileTarget(profile.pk, profile.title, profile.get_url(request))
                 for code, profile in profiles_by_code(profiles).items()}
 
     return content_version.local("profile-targets-by-rome-code", build)
 
 
-def related_occupations_for(rome_codes: list[str], shown_profile_ids: set[int]) -> dict:
+def related_occupations_for(rome_codes: list[str], shown_profile_ids: set[int], request=None) -> dict:
     """« Métiers proches » from the ROME 4.0 mobility links of these ROME v3 codes (one query).
 
     ``{"close": [...], "evolution": [...], "source": "France Travail, ROME 4.0, version 460"}``, each
@@ -131,7 +134,7 @@ def related_occupations_for(rome_codes: list[str], shown_profile_ids: set[int]) 
     if not rows:
         return empty
     links = [MobilityLink(*row[:5]) for row in rows]
-    related = related_occupations(links, rome_codes, profile_targets_by_code(), shown_profile_ids,
+    related = related_occupations(links, rome_codes, profile_targets_by_code(request), shown_profile_ids,
                                   FRANCE_TRAVAIL_FICHE_URL)
     versions = sorted({row[5] for row in rows})
     return {

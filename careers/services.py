@@ -232,7 +232,8 @@ def _profile_editorial_context(page, request, related: list) -> dict:
         "filieres": [f for f in page.filieres.all() if f.live],
         "ways_in": ways_in,
         # ROME 4.0 mobility links, after the editors' picks and without repeating them (careers.mobility).
-        "related_occupations": related_occupations_for(page.get_rome_codes(), {page.pk, *(p.pk for p in related)}),
+        "related_occupations": related_occupations_for(page.get_rome_codes(), {page.pk, *(p.pk for p in related)},
+                                                       request),
         "testimonials": list(published_testimonials().filter(job_profiles=page)[:TESTIMONIALS_PER_PAGE]),
         "page_tags": list(page.tags.all()),
         "json_ld": mark_safe(json_for_script(json_ld)),

@@ -9,6 +9,7 @@ from tests.careers.factories import (
     JobProfileIndexPageFactory,
     make_region_with_departement,
 )
+from tests.observatory.conftest import BASE_FILES, import_file
 
 
 @pytest.fixture
@@ -25,3 +26,11 @@ def profile_index(home_page):
 @pytest.fixture
 def filiere_index(home_page):
     return FiliereIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def published_tensions(db):
+    """The nomenclatures and the DARES 2019 tension figures of Hauts-de-France (shipped extract), published."""
+    for kind, name in BASE_FILES:
+        import_file(kind, name)
+    import_file("tension", "tensions_hdf_2019.csv", publish=True)

@@ -19,7 +19,6 @@ from tests.careers.factories import (
     JobProfilePageFactory,
     JobProfileWayInFactory,
 )
-from tests.observatory.conftest import BASE_FILES, import_file
 
 pytestmark = pytest.mark.django_db
 
@@ -85,13 +84,6 @@ def test_an_unpublished_related_article_leaves_the_kept_article(client, article)
     assert "Le verre recyclé" in _html(client, article)
     ArticlePage.objects.get(title="Le verre recyclé").unpublish()
     assert "Le verre recyclé" not in _html(client, article)
-
-
-@pytest.fixture
-def published_tensions(db):
-    for kind, name in BASE_FILES:
-        import_file(kind, name)
-    import_file("tension", "tensions_hdf_2019.csv", publish=True)
 
 
 def test_an_indicator_in_the_body_shows_each_visitor_their_territorys_figure(client, article, published_tensions):

@@ -5,16 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.careers.factories import JobProfilePageFactory
-from tests.observatory.conftest import BASE_FILES, import_file
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def published_tensions(db):
-    for kind, name in BASE_FILES:
-        import_file(kind, name)
-    import_file("tension", "tensions_hdf_2019.csv", publish=True)
 
 
 def test_the_listing_card_follows_the_territory_cookie_after_being_kept(client, profile_index, published_tensions):

@@ -142,3 +142,21 @@ def refuse_publishing_with_errors(request, page):
 @hooks.register("construct_homepage_panels")
 def add_editorial_panels(request, panels):
     panels.extend(editorial_panels(request))
+
+
+@hooks.register("before_edit_page")
+def refuse_a_workflow_action_on_a_settled_task(request, page):
+    """A moderation action posted once the page's task is over is refused with a message, not a 500.
+
+    Wagtail 7.4 reads the current task's actions without checking there still is one: an action
+    posted twice, or the autosave's request sent with the action's fields while the approval it
+    follows publishes the page, ended in an AttributeError (seen in the browser tests on a slow
+    machine). The autosave's fetch gets Wagtail's own JSON refusal; a form gets the edit page back.
+    """
+    if request.method != "POST" or "action-workflow-action" not in request.POST:
+        return None
+    if page.current_workflow_task is not None:
+        return None
+    if "application/json" not in request.headers.get("Accept", ""):
+        messages.warning(request, _("Cette étape de validation est déjà terminée : rien n'a été modifié."))
+    return redirect("wagtailadmin_pages:edit", page.id)

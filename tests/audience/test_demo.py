@@ -12,7 +12,7 @@ from demo.loaders import website_editorial as demo_editorial
 from demo.loaders import website_home as demo
 from website.models import CampaignPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo_loader]
 
 
 def test_demo_figures_cover_the_campaign_pages_and_are_added_once():

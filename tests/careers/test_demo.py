@@ -10,7 +10,7 @@ import pytest
 from demo.loaders import careers as careers_loader
 from demo.loaders.careers import profiles_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo_loader]
 
 
 def _counts() -> dict[str, int]:

@@ -50,6 +50,7 @@ def test_no_two_demo_days_open_or_close_the_same_way():
 
 
 @pytest.mark.django_db
+@pytest.mark.demo_loader
 def test_the_demo_loads_the_written_days_and_upgrades_only_the_untouched_templated_ones():
     from demo.loaders import careers as careers_demo
     from demo.loaders import website_home as website_demo

@@ -76,6 +76,7 @@ def test_demo_kits_are_at_least_eight_with_sound_durations_and_documents():
 
 
 @pytest.mark.django_db
+@pytest.mark.demo_loader
 def test_loader_builds_sections_kits_events_and_quiz_and_a_second_run_changes_nothing(home_page):
     for code, name in [("59", "Nord"), ("62", "Pas-de-Calais"), ("80", "Somme"), ("60", "Oise"), ("02", "Aisne")]:
         TerritoryFactory(key=f"DEP-{code}", level="departement", code=code, name=name)
@@ -100,6 +101,7 @@ def test_loader_builds_sections_kits_events_and_quiz_and_a_second_run_changes_no
 
 
 @pytest.mark.django_db
+@pytest.mark.demo_loader
 def test_a_year_later_the_listing_lists_only_future_events_and_a_reload_makes_them_all_upcoming(home_page, client):
     import datetime
     from unittest import mock

@@ -9,7 +9,7 @@ from wagtail.models import Page, Revision, Site
 
 from website.models import HomePage, SiteImage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo_loader]
 
 
 def _snapshot() -> dict:

@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from observatory.models import Dataset, Filiere, FiliereScope, IndustryEmploymentResult, InputOutputTable
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo_loader]
 
 
 def _snapshot() -> dict:

@@ -145,8 +145,35 @@ def show_action(page: Page, action_name: str | re.Pattern):
     return action
 
 
+AUTOSAVE_INTERVAL_MS = 500  # Wagtail's default WAGTAIL_AUTOSAVE_INTERVAL: the wait after the last keystroke
+
+
+def wait_for_autosave(page: Page) -> None:
+    """Let Wagtail 7.4's autosave finish before the form is posted.
+
+    The autosave posts the form half a second after the last change; on a new page, its first
+    success creates the page and swaps the form for the edit view's (« hydration »). A submit
+    clicked in the middle of that swap is posted by a form that is being replaced, and the page
+    navigates twice. A person sees the « Enregistrement… » indicator and waits for it too.
+
+    The field being typed in is left first: its ``change`` event, fired when it loses the focus,
+    starts an autosave of its own, which would otherwise leave with the click on « Plus d'actions »
+    and race the submit (two creations of the same slug at once: Wagtail answers the second
+    with a 500).
+    """
+    indicator = page.locator("#w-autosave-indicator")
+    if not indicator.count():
+        return
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    page.wait_for_timeout(AUTOSAVE_INTERVAL_MS + 100)
+    page.wait_for_function(
+        "() => (document.querySelector('#w-autosave-indicator') || {dataset: {}}).dataset.wAutosaveStateValue"
+        " !== 'saving'")
+
+
 def open_actions_and(page: Page, action_name: str | re.Pattern) -> None:
     """Click an action of the footer's « Plus d'actions » menu (submit, publish…)."""
+    wait_for_autosave(page)
     action = show_action(page, action_name)
     with page.expect_navigation():  # the form is posted; the autosave's error marks belong to the old page
         action.click()
@@ -154,6 +181,9 @@ def open_actions_and(page: Page, action_name: str | re.Pattern) -> None:
 
 def expect_saved(page: Page) -> None:
     """The admin's success message is shown; otherwise fail with the form's error messages."""
+    outcome = page.locator(".messages .success, .messages .error, .error-message, .w-field__errors")
+    expect(outcome.first).to_be_attached()  # retried until the answer's page has loaded
+    page.wait_for_load_state()
     errors = page.locator(".error-message, .w-field__errors").evaluate_all(
         "nodes => nodes.filter(n => n.textContent.trim()).map(n => "
         "(n.closest('[data-contentpath]') || {dataset: {}}).dataset.contentpath + ': ' + n.textContent.trim())")

@@ -112,23 +112,44 @@ class ImportResult:
 
 def _upsert(model: type[models.Model], rows: Iterable[tuple[str, dict[str, Any]]], key_field: str,
             result: ImportResult, into: dict | None = None) -> dict[str, models.Model]:
-    """Create or update nomenclature rows by natural key; returns (and fills ``into``) every object by key."""
+    """Create or update nomenclature rows by natural key; returns (and fills ``into``) every object by key.
+
+    Written in batches (``bulk_create`` / ``bulk_update``: a ROME of 13,000 job titles is a few
+    queries, not 13,000); none of these models has its own ``save()`` or signal to skip. A row whose
+    values point to an object still waiting in the batch (a territory whose parent was just read)
+    sends the batch first, so that the parent has its key.
+    """
     existing = into if into is not None else {}
     existing.update({getattr(obj, key_field): obj for obj in model.objects.all()})
+    added: list[models.Model] = []
+    changed: list[models.Model] = []
+    changed_fields: set[str] = set()
+
+    def send_added() -> None:
+        model.objects.bulk_create(added, batch_size=BATCH_SIZE)
+        added.clear()
+
     for key, values in rows:
         result.rows += 1
         obj = existing.get(key)
         if obj is None:
-            obj = model.objects.create(**{key_field: key}, **values)
+            if any(isinstance(value, models.Model) and value.pk is None for value in values.values()):
+                send_added()
+            obj = model(**{key_field: key}, **values)
+            added.append(obj)
             existing[key] = obj
             result.created += 1
         elif any(getattr(obj, name) != value for name, value in values.items()):
             for name, value in values.items():
                 setattr(obj, name, value)
-            obj.save()
+            changed.append(obj)
+            changed_fields.update(values)
             result.updated += 1
         else:
             result.unchanged += 1
+    send_added()
+    if changed:
+        model.objects.bulk_update(changed, sorted(changed_fields), batch_size=BATCH_SIZE)
     return existing
 
 

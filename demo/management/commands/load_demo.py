@@ -13,10 +13,10 @@ from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from demo.indexing import indexes_updated_at_the_end
 from website.auth_backends import DEMO_EMAIL_DOMAIN, DEMO_PASSWORD
 
 DEMO_ADMIN_USERNAME = "admin"
@@ -28,7 +28,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-admin", action="store_true", help="Ne pas créer le compte admin local.")
-        parser.add_argument("--skip-index", action="store_true", help="Ne pas reconstruire l'index de recherche.")
+        parser.add_argument("--skip-index", action="store_true", help="Ne pas indexer le contenu pour la recherche (plus rapide ; "
+                                 "`manage.py update_index` le fera plus tard).")
 
     def handle(self, *args, **options):
         create_admin = not options["no_admin"]
@@ -37,14 +38,14 @@ class Command(BaseCommand):
                 "Le compte de démonstration est refusé avec ces réglages (production). "
                 "Relancez avec --no-admin et créez un compte avec `manage.py createsuperuser`."
             )
-        for module_path in settings.DEMO_LOADERS:
-            self.stdout.write(f"→ {module_path}")
-            with transaction.atomic():
-                import_module(module_path).load(self.stdout)
-        if create_admin:
-            self._create_admin()
-        if not options["skip_index"]:
-            call_command("update_index", verbosity=0)
+        # Indexes written once at the end rather than at each save (demo/indexing.py).
+        with indexes_updated_at_the_end(search=not options["skip_index"]):
+            for module_path in settings.DEMO_LOADERS:
+                self.stdout.write(f"→ {module_path}")
+                with transaction.atomic():
+                    import_module(module_path).load(self.stdout)
+            if create_admin:
+                self._create_admin()
         self.stdout.write(self.style.SUCCESS("Contenu de démonstration prêt."))
 
     def _create_admin(self) -> None:

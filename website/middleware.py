@@ -74,3 +74,42 @@ class SiteNotFoundPageMiddleware:
         if isinstance(exception, Http404) and not request.path.startswith(("/api/", "/admin/")):
             return page_not_found(request, exception)
         return None
+
+
+class AdminSaveRaceMiddleware:
+    """A save the admin's form accepted but the model refused a moment later: a message, not a 500.
+
+    Two requests can create the same page at once: Wagtail 7.4's autosave and the editor's click
+    (or a double click) both pass the form's check that the slug is free, then the second is refused
+    by the model's own check when it is written (``Page.full_clean`` in ``save``), a
+    ``ValidationError`` that Wagtail does not catch (seen in the browser tests). The autosave's
+    fetch gets Wagtail's JSON refusal (its indicator then says the autosave is paused); a form
+    post goes back to the same form with the reason. The refused creation wrote nothing
+    (treebeard's ``add_child`` runs in a transaction).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.contrib import messages
+        from django.core.exceptions import ValidationError
+        from django.shortcuts import redirect
+        from django.urls import reverse
+        from django.utils.translation import gettext as _
+
+        admin_root = reverse("wagtailadmin_home")
+        if not isinstance(exception, ValidationError) or request.method != "POST" \
+                or not request.path.startswith(admin_root):
+            return None
+        reason = " ".join(exception.messages)
+        message = _("Rien n'a été enregistré : un autre enregistrement de cette page, fait au même moment, "
+                    "l'a devancé (%(reason)s). Vérifiez la liste des pages avant de recommencer.") % {"reason": reason}
+        if not request.accepts("text/html"):
+            return JsonResponse({"success": False, "error_code": "validation_error", "error_message": message},
+                                status=400, json_dumps_params={"ensure_ascii": False})
+        messages.error(request, message)
+        return redirect(request.get_full_path())

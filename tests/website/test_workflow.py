@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -124,3 +126,39 @@ def test_a_moderation_action_posted_after_its_task_is_over_is_refused_without_an
     assert response.status_code in (302, 400)
     page.refresh_from_db()
     assert page.title == "Devenir soudeuse" and not page.has_unpublished_changes
+
+
+class _SlugTakenMeanwhile:
+    """The form finds the slug free; by the time the page is written, another request has taken it."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, slug, parent_page, page=None) -> bool:
+        if parent_page is None:  # the model's check while the new page has no place in the tree yet
+            return True
+        self.calls += 1
+        return self.calls == 1  # the form's check, then the one made when the page is written
+
+
+def test_two_creations_of_one_page_at_once_give_the_second_a_message_not_a_500(client, roles, home_page):
+    _login(client, AGENCY)
+    add_url = reverse("wagtailadmin_pages:add", args=["website", "standardpage", home_page.pk])
+    with mock.patch.object(Page, "_slug_is_available", _SlugTakenMeanwhile()):
+        response = client.post(add_url, _form("Devenir soudeuse", "devenir-soudeuse", **{"action-submit": "1"}))
+    assert response.status_code == 302 and response["Location"] == add_url
+    shown = [str(message) for message in get_messages(response.wsgi_request)]
+    assert any("un autre enregistrement de cette page" in message and "devenir-soudeuse" in message
+               for message in shown), shown
+    assert not Page.objects.filter(slug="devenir-soudeuse").exists()
+
+
+def test_the_autosave_that_loses_such_a_race_gets_wagtails_json_refusal(client, roles, home_page):
+    _login(client, AGENCY)
+    add_url = reverse("wagtailadmin_pages:add", args=["website", "standardpage", home_page.pk])
+    with mock.patch.object(Page, "_slug_is_available", _SlugTakenMeanwhile()):
+        response = client.post(add_url, _form("Devenir soudeuse", "devenir-soudeuse"), HTTP_ACCEPT="application/json")
+    assert response.status_code == 400
+    answer = response.json()
+    assert answer["success"] is False and answer["error_code"] == "validation_error"
+    assert "devenir-soudeuse" in answer["error_message"]

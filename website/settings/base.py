@@ -91,6 +91,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",  # answers locked-out login attempts with HTTP 429
     # Only on page-cache misses: the request's Wagtail site from the cache (website/site_cache.py).
     "website.site_cache.CachedSiteMiddleware",
+    # Innermost: turns a page save refused by the model after its form passed (two saves at once)
+    # into a message rather than a 500 (website/middleware.py).
+    "website.middleware.AdminSaveRaceMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"

@@ -7,24 +7,30 @@ tolerated), held in memory by each process and rebuilt when the observatory's da
 moves (an import). A title of an industrial occupation leads to its profile; any other says it
 is outside industry and links to France Travail's own fiche.
 
-Two engines, one behaviour. On PostgreSQL (production) the database answers: full-text prefix
-matching for the words as typed, then trigram word similarity for a typo, both on indexes
-(observatory migration 0017), so no process holds the 13,000 titles in memory. On SQLite (a
-laptop's ``make run``) the same rules run in memory (:class:`TitleIndex`). Either way: every
-typed word starts a word of the title; main titles, then shorter ones, come first; titles with a
-typo come after the exact ones, and only for a query of at least four letters.
+Two engines, one behaviour; no process holds the 13,000 titles in memory. On PostgreSQL
+(production) the database answers: full-text prefix matching for the words as typed, then trigram
+word similarity for a typo, both on indexes (observatory migration 0017). On SQLite (a laptop's
+``make run``) the database answers the words as typed (``LIKE`` on the titles' search keys, 13,000
+short rows read in a few milliseconds); for a typo, the titles' vocabulary (about 6,000 words,
+kept per process and data version: 0.5 MB, where the whole index took 28 MB) gives the words one
+typo away, and the database the titles holding them. Either way: every typed word starts a word of
+the title; main titles, then shorter ones, come first; titles with a typo come after the exact
+ones, and only for a query of at least four letters. :class:`TitleIndex` states the same rules in
+pure Python; the tests hold both engines to it.
 """
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
+from functools import reduce
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, transaction
-from django.db.models import Func
+from django.db.models import Func, Q, Value
 
 from careers.logic import FRANCE_TRAVAIL_FICHE_URL, is_industrial_rome_code, parse_rome_codes
-from observatory.job_titles import Match, Title, TitleIndex, search_key
+from observatory.job_titles import Match, Title, TitleIndex, search_key, within_one_edit
 from website.site_cache import cached_until_content_changes
 
 MAX_QUERY_LENGTH = 100
@@ -46,19 +52,29 @@ class TitleResult:
     exact: bool  # found without a typo
 
 
-def title_index() -> TitleIndex:
-    """Every stored appellation, searchable; built once per process and observatory data version (one query)."""
+def title_vocabulary() -> tuple[str, ...]:
+    """Every word of the stored titles' search keys, sorted: kept once per process and observatory data version."""
     from observatory.cache import data_version
     from observatory.models import RomeAppellation
 
     version = data_version()
-    cached = _memo.get("index")
+    cached = _memo.get("vocabulary")
     if cached is not None and cached[0] == version:
         return cached[1]
-    rows = RomeAppellation.objects.values_list("code_ogr", "label", "rome_code", "principal", "search_key")
-    index = TitleIndex(Title(*row) for row in rows.iterator(chunk_size=5000))
-    _memo["index"] = (version, index)
-    return index
+    words: set[str] = set()
+    for key in RomeAppellation.objects.values_list("search_key", flat=True).iterator(chunk_size=5000):
+        words.update(key.split())
+    vocabulary = tuple(sorted(words))
+    _memo["vocabulary"] = (version, vocabulary)
+    return vocabulary
+
+
+def title_index() -> TitleIndex:
+    """Every stored appellation in :class:`TitleIndex`, the rules' reference (tests and ``bench/``; one query)."""
+    from observatory.models import RomeAppellation
+
+    rows = RomeAppellation.objects.values_list(*_TITLE_FIELDS)
+    return TitleIndex(Title(*row) for row in rows.iterator(chunk_size=5000))
 
 
 class _SimpleTextVector(Func):
@@ -70,10 +86,55 @@ class _SimpleTextVector(Func):
 
 
 def find_titles(query: str, limit: int) -> list[Match]:
-    """The appellations matching ``query``, best first: the database on PostgreSQL, memory elsewhere."""
+    """The appellations matching ``query``, best first: PostgreSQL's indexes, or SQLite with the vocabulary."""
     if connection.vendor == "postgresql":
         return _database_matches(query, limit)
-    return title_index().search(query, limit=limit)
+    return _vocabulary_matches(query, limit)
+
+
+#: At most this many vocabulary words one typo away are looked up for a typed word (a cap on the SQL's size).
+MAX_TYPO_WORDS = 200
+
+
+def _has_word(word: str) -> Q:
+    """The search key holds ``word`` as a whole word (``padded``: the key between two spaces)."""
+    return Q(padded__contains=f" {word} ")
+
+
+def _vocabulary_matches(query: str, limit: int) -> list[Match]:
+    """SQLite (or any other database): the rules of :class:`TitleIndex` in two queries at most.
+
+    Exact: each typed word starts a word of the key (``LIKE 'w%' OR LIKE '% w%'``). One typo:
+    for each typed word, the vocabulary's words that start with it up to one typo
+    (:func:`within_one_edit`, the in-memory index's own test); a title must hold one of them for
+    every typed word.
+    """
+    from django.db.models.functions import Concat, Length
+
+    from observatory.models import RomeAppellation
+
+    words = search_key(query).split()
+    if not words:
+        return []
+    order = ("-principal", Length("search_key"), "search_key", "code_ogr")
+    exact_filter = Q()
+    for word in words:
+        exact_filter &= Q(search_key__startswith=word) | Q(search_key__contains=f" {word}")
+    exact = list(RomeAppellation.objects.filter(exact_filter).order_by(*order).values_list(*_TITLE_FIELDS)[:limit])
+    matches = [Match(Title(*row), True) for row in exact]
+    if len(matches) >= limit:
+        return matches
+    vocabulary = title_vocabulary()
+    typo_filter = Q()
+    for word in words:
+        near = [known for known in vocabulary if len(known) >= len(word) - 1 and within_one_edit(known, word)]
+        if not near:
+            return matches
+        typo_filter &= reduce(operator.or_, (_has_word(known) for known in near[:MAX_TYPO_WORDS]))
+    fuzzy = (RomeAppellation.objects.annotate(padded=Concat(Value(" "), "search_key", Value(" ")))
+             .filter(typo_filter).exclude(code_ogr__in=[row[0] for row in exact])
+             .order_by(*order).values_list(*_TITLE_FIELDS)[: limit - len(matches)])
+    return matches + [Match(Title(*row), False) for row in fuzzy]
 
 
 def _database_matches(query: str, limit: int) -> list[Match]:
@@ -96,7 +157,7 @@ def _database_matches(query: str, limit: int) -> list[Match]:
     prefixes = SearchQuery(" & ".join(f"{word}:*" for word in words), search_type="raw", config="simple")
     exact = list(RomeAppellation.objects.annotate(document=_SimpleTextVector("search_key"))
                  .filter(document=prefixes)
-                 .order_by("-principal", Length("search_key"), "search_key")
+                 .order_by("-principal", Length("search_key"), "search_key", "code_ogr")
                  .values_list(*_TITLE_FIELDS)[:limit])
     matches = [Match(Title(*row), True) for row in exact]
     if len(matches) < limit and len(key) >= MIN_FUZZY_LENGTH:

@@ -136,7 +136,7 @@ class TitleIndex:
 
         def order(position: int) -> tuple:
             title = self.titles[position]
-            return (not title.principal, len(title.key), title.key)
+            return (not title.principal, len(title.key), title.key, title.id)
 
         ranked = [Match(self.titles[position], True) for position in sorted(exact, key=order)[:limit]]
         if len(ranked) < limit:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import sys
+from pathlib import Path
+
 import pytest
 from django.db import connection
 
@@ -88,8 +92,52 @@ def test_a_three_letter_query_allows_no_typo(titles):
     assert [result.label for result in search_titles("sou")] == ["Soudeur / Soudeuse"]
 
 
+SHIPPED_TITLES = Path(__file__).resolve().parents[2] / "observatory" / "data" / "rome4_appellations_v460.csv"
+#: Prefixes, whole titles, both genders, several words, typos of each kind, and a three-letter typo.
+QUERIES = ("sou", "soudeuse", "soudeuze", "menuisiere", "menusiere", "menuiseir", "chef equipe",
+           "cheffe d equ", "regleur", "reglueur", "technicienne maint", "tecnicien", "operateur commande numerique",
+           "chaudronier", "tuyauteuse", "conducteur de ligne", "sod", "agent", "ingenieure qualite", "zzzz")
+
+
+@pytest.fixture
+def shipped_titles(db):
+    """The 13,000 ROME 4.0 titles shipped with the project, stored as the importer stores them."""
+    from observatory.models import RomeAppellation
+
+    _memo.clear()
+    with SHIPPED_TITLES.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    titles = []
+    for row in rows:
+        masculine, feminine = split_gendered_title(row["libelle_appellation_long"])
+        titles.append(RomeAppellation(
+            code_ogr=int(row["code_ogr"]), label=row["libelle_appellation_long"], masculine=masculine,
+            feminine=feminine, rome_code=row["code_rome_parent"], rome4_code=row["code_rome"],
+            principal=row["classification"] == "PRINCIPALE", search_key=search_key(f"{masculine} {feminine}")[:500]))
+    RomeAppellation.objects.bulk_create(titles, batch_size=2000)
+    yield
+    _memo.clear()
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_database_search_with_the_vocabulary_finds_what_the_in_memory_rules_find(shipped_titles, query):
+    from careers.title_search import _vocabulary_matches, title_index
+
+    expected = [(match.title.id, match.exact) for match in title_index().search(query, limit=20)]
+    assert [(match.title.id, match.exact) for match in _vocabulary_matches(query, 20)] == expected
+
+
+def test_the_process_keeps_the_titles_vocabulary_not_the_titles(shipped_titles):
+    from careers.title_search import title_vocabulary
+
+    vocabulary = title_vocabulary()
+    assert 3000 < len(vocabulary) < 10000 and list(vocabulary) == sorted(set(vocabulary))
+    assert set(_memo) == {"vocabulary"}
+    assert sum(sys.getsizeof(word) for word in vocabulary) + sys.getsizeof(vocabulary) < 1_000_000  # bytes
+
+
 postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql",
-                                     reason="the database search runs on PostgreSQL; SQLite searches in memory")
+                                     reason="the full-text and trigram search runs on PostgreSQL; SQLite searches with LIKE and the vocabulary")
 
 
 @postgresql_only

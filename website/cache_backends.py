@@ -21,7 +21,7 @@ import pickle
 import time
 from functools import wraps
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger(__name__)
 RETRY_AFTER = 5.0  # seconds
@@ -52,9 +52,32 @@ def _default_for_get(key, default=None, *args, **kwargs):
     return default
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """One ``redis.Redis`` per connection pool, made once, instead of one per cache operation.
+
+    Django's client builds a ``redis.Redis`` at every operation, and redis-py's constructor fills
+    its table of about 170 reply handlers each time: 0.4 ms of CPU per operation, 17 % of a page
+    served from the page cache (cProfile of 2,000 cached « /metiers/ », 2026-12-02). The client
+    holds nothing but the pool and that table: it is thread-safe, and the pool reopens its
+    connections in a process forked by gunicorn (it checks its process id).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients: dict[int, object] = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)  # kept by Django for the process's life: its id is stable
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
         import redis
 
         self._connection_errors = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)

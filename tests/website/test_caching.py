@@ -446,3 +446,14 @@ def test_without_a_shared_cache_nothing_is_kept_per_process(settings):
         content_version.recent("sans-cache", lambda: builds.append(1))
         assert fragment_key("essai", ["a"]) is None
     assert len(builds) == 2
+
+
+def test_the_redis_cache_makes_its_client_once_not_at_each_operation():
+    from website.cache_backends import ResilientRedisCache
+
+    cache = ResilientRedisCache(_redis_url(), {"KEY_PREFIX": "ida-test-client"})
+    first = cache._cache.get_client(write=True)
+    cache.set("a", 1)
+    assert cache.get("a") == 1 and cache.get_many(["a", "b"]) == {"a": 1}
+    assert cache._cache.get_client() is first and cache._cache.get_client(write=True) is first
+    cache.delete("a")

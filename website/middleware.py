@@ -106,8 +106,11 @@ class AdminSaveRaceMiddleware:
                 or not request.path.startswith(admin_root):
             return None
         reason = " ".join(exception.messages)
-        message = _("Rien n'a été enregistré : un autre enregistrement de cette page, fait au même moment, "
-                    "l'a devancé (%(reason)s). Vérifiez la liste des pages avant de recommencer.") % {"reason": reason}
+        # Said as what it most likely is (the form had accepted the same data a moment before),
+        # with the model's own reason, which is exact whatever the cause.
+        message = _("Rien n'a été enregistré : %(reason)s Le plus souvent, un autre enregistrement de cette "
+                    "page, fait au même moment (enregistrement automatique, double clic), l'a devancé : "
+                    "vérifiez la liste des pages avant de recommencer.") % {"reason": reason}
         if not request.accepts("text/html"):
             return JsonResponse({"success": False, "error_code": "validation_error", "error_message": message},
                                 status=400, json_dumps_params={"ensure_ascii": False})

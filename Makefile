@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 # Tests run in parallel, one worker per core (pytest-xdist; PYTEST_WORKERS=0: in one process).
 PYTEST_WORKERS ?= auto
-PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS)
+PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 # What `make test` runs; CI narrows them per database (.ci/run): TESTS is a pytest -m expression
 # for the suite without browser, BROWSER_TESTS=no leaves the browser suite out.
 TESTS ?= not browser

@@ -152,11 +152,17 @@ def refuse_a_workflow_action_on_a_settled_task(request, page):
     posted twice, or the autosave's request sent with the action's fields while the approval it
     follows publishes the page, ended in an AttributeError (seen in the browser tests on a slow
     machine). The autosave's fetch gets Wagtail's own JSON refusal; a form gets the edit page back.
+
+    The autosave never performs a moderation action, even while the task is still on: it carries
+    the action's fields only because the action button filled them in the form it copies, and the
+    editor's own post of that action is under way at the same moment. Checking the task would
+    not do (both requests can pass the check before either ends, as the browser tests showed).
     """
     if request.method != "POST" or "action-workflow-action" not in request.POST:
         return None
-    if page.current_workflow_task is not None:
+    is_autosave = not request.accepts("text/html")  # Wagtail's own test (expects_json_response)
+    if page.current_workflow_task is not None and not is_autosave:
         return None
-    if "application/json" not in request.headers.get("Accept", ""):
+    if not is_autosave:
         messages.warning(request, _("Cette étape de validation est déjà terminée : rien n'a été modifié."))
     return redirect("wagtailadmin_pages:edit", page.id)

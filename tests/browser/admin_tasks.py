@@ -148,27 +148,35 @@ def show_action(page: Page, action_name: str | re.Pattern):
 AUTOSAVE_INTERVAL_MS = 500  # Wagtail's default WAGTAIL_AUTOSAVE_INTERVAL: the wait after the last keystroke
 
 
+AUTOSAVE_SETTLED = """() => {
+    const form = document.querySelector("form[data-controller~='w-autosave']");
+    const indicator = document.querySelector("#w-autosave-indicator");
+    return (!form || form.getAttribute("data-w-unsaved-has-edits-value") !== "true")
+        && (!indicator || indicator.dataset.wAutosaveStateValue !== "saving");
+}"""
+
+
 def wait_for_autosave(page: Page) -> None:
     """Let Wagtail 7.4's autosave finish before the form is posted.
 
-    The autosave posts the form half a second after the last change; on a new page, its first
+    The autosave posts the form half a second after a change is seen; on a new page, its first
     success creates the page and swaps the form for the edit view's (« hydration »). A submit
-    clicked in the middle of that swap is posted by a form that is being replaced, and the page
-    navigates twice. A person sees the « Enregistrement… » indicator and waits for it too.
+    clicked while an autosave is under way races it: two creations of one slug, or an approval
+    and an autosave of the same page at once. A person sees « Enregistrement… » and waits too.
 
-    The field being typed in is left first: its ``change`` event, fired when it loses the focus,
-    starts an autosave of its own, which would otherwise leave with the click on « Plus d'actions »
-    and race the submit (two creations of the same slug at once: Wagtail answers the second
-    with a 500).
+    The field being typed in is left first (its ``change`` event starts an autosave of its own).
+    Settled means: no edit left unsaved (Wagtail's ``w-unsaved`` controller), no save under way,
+    and still so a second later (the controller looks for changes at intervals, and the autosave
+    waits half a second before it posts).
     """
-    indicator = page.locator("#w-autosave-indicator")
-    if not indicator.count():
+    if not page.locator("#w-autosave-indicator").count():
         return
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
-    page.wait_for_timeout(AUTOSAVE_INTERVAL_MS + 100)
-    page.wait_for_function(
-        "() => (document.querySelector('#w-autosave-indicator') || {dataset: {}}).dataset.wAutosaveStateValue"
-        " !== 'saving'")
+    for _attempt in range(30):
+        page.wait_for_function(AUTOSAVE_SETTLED)
+        page.wait_for_timeout(AUTOSAVE_INTERVAL_MS * 2)
+        if page.evaluate(AUTOSAVE_SETTLED):
+            return
 
 
 def open_actions_and(page: Page, action_name: str | re.Pattern) -> None:

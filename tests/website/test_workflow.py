@@ -128,6 +128,24 @@ def test_a_moderation_action_posted_after_its_task_is_over_is_refused_without_an
     assert page.title == "Devenir soudeuse" and not page.has_unpublished_changes
 
 
+def test_an_autosave_carrying_a_moderation_action_never_performs_it(client, roles, home_page):
+    """Wagtail 7.4's autosave copies the action's fields the button set while the editor's own post
+    of that action is under way; checking the task first did not do (both passed the check)."""
+    _login(client, AGENCY)
+    add_url = reverse("wagtailadmin_pages:add", args=["website", "standardpage", home_page.pk])
+    client.post(add_url, _form("Devenir soudeuse", "devenir-soudeuse", **{"action-submit": "1"}))
+    page = Page.objects.get(slug="devenir-soudeuse")
+    client.logout()
+    _login(client, REGION)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    response = client.post(edit_url, _form("Devenir soudeuse", "devenir-soudeuse", **{
+        "action-workflow-action": "true", "workflow-action-name": "approve"}), HTTP_ACCEPT="application/json")
+    assert response.status_code == 400 and response.json()["success"] is False
+    page.refresh_from_db()
+    assert not page.live
+    assert WorkflowState.objects.get(object_id=str(page.pk)).status == WorkflowState.STATUS_IN_PROGRESS
+
+
 class _SlugTakenMeanwhile:
     """The form finds the slug free; by the time the page is written, another request has taken it."""
 

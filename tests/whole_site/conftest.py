@@ -3,11 +3,13 @@
 Loading the demo takes several seconds; the query budget, fuzzing and schema tests all read it,
 so they share one load inside a transaction that is undone when the package's tests end (the
 other test packages still start from an empty database). Under xdist each worker is its
-own session with its own test database: the package's tests come one after the other in the
-collection, so each worker loads the demo once, in parallel with the other.
+own session with its own test database: the package's tests all go to one worker (an
+``xdist_group``, below), which loads the demo once while the other worker runs the rest.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -30,3 +32,12 @@ def site_paths(demo_site, django_db_blocker) -> list[tuple[str, str]]:
 
     with django_db_blocker.unblock():
         return public_paths(Client())
+
+
+def pytest_collection_modifyitems(items):
+    """Every whole-site test on one xdist worker (``--dist loadgroup``, Makefile): the demo is then
+    loaded once per test run instead of once per worker, while the other worker runs the rest."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.xdist_group("whole_site"))

@@ -1,11 +1,10 @@
 """Find an occupation by any of its job titles: the 13,000 ROME appellations lead to their page.
 
 A jobseeker knows « menuisier » or « régleuse », not the ROME code H2201 or the profile's
-title. The observatory stores the appellations (``RomeAppellation``); the search itself is
-:class:`observatory.job_titles.TitleIndex` (accents, case, either gender and one typo
-tolerated), held in memory by each process and rebuilt when the observatory's data version
-moves (an import). A title of an industrial occupation leads to its profile; any other says it
-is outside industry and links to France Travail's own fiche.
+title. The observatory stores the appellations (``RomeAppellation``) with a search key (no
+accents, lower case, both genders); the search tolerates one typo. A title of an industrial
+occupation leads to its profile; any other says it is outside industry and links to France
+Travail's own fiche.
 
 Two engines, one behaviour; no process holds the 13,000 titles in memory. On PostgreSQL
 (production) the database answers: full-text prefix matching for the words as typed, then trigram

@@ -14,6 +14,10 @@ measured in one run (absolute figures on this shared machine move from run to ru
 - **memory**: resident (RSS) and proportional (PSS: shared pages divided among the processes
   sharing them) memory of each worker, once every page has been served twice per worker (steady
   state, pictures' renditions made), and again after the runs. Goal: no more than bakerydemo's.
+  Then the whole server again with the production worker count (``gunicorn.conf.py``: two per
+  core), both sites started afresh with it: this site's master preloads the application and its
+  workers share it, bakerydemo's workers each load their own, so the comparison depends on how
+  many workers there are (``bench/README.md``).
 
 The peer is prepared by ``../shared/peers/prepare-bakerydemo.sh`` (a copy of its source and its
 requirements from PyPI, production settings, SQLite, demo data) into ``BENCH_PEER_DIR`` (default: a
@@ -43,6 +47,8 @@ OURS_CACHED_PORT = 8007
 PEER_PORT = 8008
 REDIS_PORT = 6390
 WORKERS = "2"
+#: The worker count of ``gunicorn.conf.py`` in production (two per core), for the second memory reading.
+PRODUCTION_WORKERS = str((os.cpu_count() or 1) * 2)
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 ROUNDS = int(os.environ.get("BENCH_PEER_ROUNDS", "2"))
@@ -121,11 +127,11 @@ def _peer_env() -> dict[str, str]:
 
 
 @contextmanager
-def _peer_server(port: int) -> Iterator[tuple[str, subprocess.Popen]]:
+def _peer_server(port: int, workers: str = WORKERS) -> Iterator[tuple[str, subprocess.Popen]]:
     log = Path(tempfile.gettempdir()) / f"ida-bench-bakerydemo-{port}.log"
     with log.open("w") as stderr:
         process = subprocess.Popen(
-            [str(PEER_DIR / "venv" / "bin" / "gunicorn"), "gunicorn_media_wsgi:application", "--workers", WORKERS,
+            [str(PEER_DIR / "venv" / "bin" / "gunicorn"), "gunicorn_media_wsgi:application", "--workers", workers,
              "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null"],
             cwd=PEER_DIR, env=_peer_env(), stdout=subprocess.DEVNULL, stderr=stderr,
         )
@@ -334,10 +340,40 @@ def run() -> list[tuple[str, str]]:
                          _memory_summary(peer_memory, peer[1].pid)))
         if ratios:
             rows.append(("rapport sans cache, minimum", f"×{min(ratios):.2f} (objectif ×{UNCACHED_GOAL:.0f})"))
+    if PRODUCTION_WORKERS != WORKERS:
+        with _prod.redis_server(REDIS_PORT):
+            rows += memory_with_workers(database_url, redis_url, pairs, PRODUCTION_WORKERS, with_peer=not why_not)
     return rows
 
 
 @contextmanager
 def _no_peer() -> Iterator[None]:
     yield None
+
+
+def _whole_server_pss(master: int) -> float:
+    """PSS in MB of a gunicorn master and all its workers: what the server costs the machine."""
+    return _process_pss(master) + sum(pss for _rss, pss in _worker_memory(master))
+
+
+def memory_with_workers(database_url: str, redis_url: str, pairs: list[tuple[str, str | None, str]],
+                        workers: str, with_peer: bool) -> list[tuple[str, str]]:
+    """Both sites started with ``workers`` workers; each page loaded by wrk for 2 s (every worker
+    serves it), then the whole server's PSS of each, and their ratio."""
+    with _prod.gunicorn(OURS_UNCACHED_PORT, database_url, PAGE_CACHE_ENABLED="false", REDIS_URL=redis_url,
+                        WEB_CONCURRENCY=workers) as ours, \
+            (_peer_server(PEER_PORT, workers) if with_peer else _no_peer()) as peer:
+        for _label, path, theirs in pairs:
+            if path is not None:
+                _prod.wrk(ours + path, seconds=2, connections=CONNECTIONS)
+            if peer:
+                _prod.wrk(peer[0] + theirs, seconds=2, connections=CONNECTIONS)
+        mine = _whole_server_pss(_port_master(OURS_UNCACHED_PORT) or -1)
+        label = f"mémoire du serveur entier avec {workers} workers (nombre de production ici)"
+        if not peer:
+            return [(label, f"ce site {mine:.0f} Mo (PSS, maître + workers)")]
+        theirs = _whole_server_pss(peer[1].pid)
+        verdict = "atteint" if mine <= theirs else "MANQUÉ"
+        return [(label, f"ce site {mine:.0f} Mo contre bakerydemo {theirs:.0f} Mo (PSS, maître + workers) : "
+                        f"{mine / max(theirs, 0.1):.2f} — objectif ≤ 1 : {verdict}")]
 

@@ -77,6 +77,20 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _browser_before_the_database(browser):
+    """Start Chromium before anything opens a database connection, for the whole session.
+
+    Playwright's synchronous API keeps an asyncio loop running in this thread. While it runs,
+    asgiref (and so Django's ``connections``) takes the thread for an async one and hands out other
+    connection objects than before it started. A test that started the browser itself (through
+    ``request.getfixturevalue``) opened its transaction on one connection and tried to roll it back
+    on another ("The rollback flag doesn't work outside of an 'atomic' block"), and the connection
+    left open kept the test database from being dropped at the end. With the browser first, every
+    connection of the session is on the same side.
+    """
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})

@@ -1,8 +1,9 @@
 """The BMO block of a job profile: hiring projects of the profile's own métier where the visitor is.
 
 The profile's first ROME code leads to its BMO métier through the statisticians' editable mapping
-(``observatory.models.RomeBmoLink``); the observatory answers for the visitor's territory, falling
-back bassin → département → région (``observatory.hiring``).
+(``observatory.models.RomeBmoLink``), restricted to the profile's own FAP family when its editor
+set one (the family its other figures show); the observatory answers for the visitor's territory,
+falling back bassin → département → région (``observatory.hiring``).
 """
 
 from __future__ import annotations
@@ -19,4 +20,4 @@ def hiring_projects_for_profile(page, request: HttpRequest | None) -> HiringFigu
         return None
     codes = page.get_rome_codes()
     territory = get_visitor_territory(request)
-    return hiring_for_occupation(codes[0], territory) if codes and territory else None
+    return hiring_for_occupation(codes[0], territory, page.fap_code) if codes and territory else None

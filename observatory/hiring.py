@@ -40,6 +40,12 @@ class HiringFigure:
         return self.territory.pk != self.requested_territory.pk
 
     @property
+    def is_summed(self) -> bool:
+        """True for a département, région or France figure: the importer sums the published bassins
+        (France Travail's own totals for those levels are not in the open-data file)."""
+        return self.territory.level != "bassin_bmo"
+
+    @property
     def nomenclature_label(self) -> str:
         return {"fap2009": "FAP 2009", "fap2021": "FAP 2021"}.get(self.nomenclature, self.nomenclature)
 
@@ -65,10 +71,18 @@ def _figure(row: HiringProjects, requested: Territory, by_id: dict[int, Territor
     )
 
 
-def hiring_for_occupation(rome_code: str, territory: Territory | None) -> HiringFigure | None:
+def hiring_for_occupation(rome_code: str, territory: Territory | None, family: str = "") -> HiringFigure | None:
     """The latest published hiring projects of the BMO métier linked to ``rome_code`` (``RomeBmoLink``),
-    in ``territory`` or the nearest parent with a figure; None when there is none."""
+    in ``territory`` or the nearest parent with a figure; None when there is none.
+
+    ``family``: the FAP 2009 family a page declares (a job profile's own, ``D2Z42``). A ROME code's
+    links lead to the métier of its default family, which may be another one (« cariste », N1101,
+    is counted with J0Z20 manutentionnaires; its profile is J1Z40). So with a family, the code's
+    links are used only when its FAP 2009 métier is that family (its FAP 2021 match then describes
+    the same occupation); otherwise the family's own FAP 2009 figure answers alone.
+    """
     code = (rome_code or "").strip().upper()
+    family = (family or "").strip().upper()
     if not code or territory is None:
         return None
 
@@ -79,6 +93,10 @@ def hiring_for_occupation(rome_code: str, territory: Territory | None) -> Hiring
         links = {(nomenclature, occupation_code): checked for nomenclature, occupation_code, checked in
                  RomeBmoLink.objects.filter(rome__code=code).values_list("occupation__nomenclature",
                                                                          "occupation__code", "checked")}
+        if family and ("fap2009", family) in links:
+            links = {key: checked for key, checked in links.items() if key[0] != "fap2009" or key[1] == family}
+        elif family:
+            links = {("fap2009", family): True}  # the page's own family, set by its editor
         best: HiringProjects | None = None
         if links:
             rows = (HiringProjects.objects.published()
@@ -93,7 +111,7 @@ def hiring_for_occupation(rome_code: str, territory: Territory | None) -> Hiring
         return None if best is None else _figure(best, territory, by_id,
                                                  links[(best.nomenclature, best.occupation_code)])
 
-    return cached_figures(("bmo-occupation", territory.key, code), build)
+    return cached_figures(("bmo-occupation", territory.key, code, family), build)
 
 
 def top_hiring_projects(territory: Territory | None, limit: int = 10) -> list[HiringFigure]:

@@ -48,6 +48,9 @@ class HiringSummary:
     year: int
     territory: Territory
     dataset: Dataset
+    #: The projects count is a lower bound (some of its cells are secret); a secret cell in another
+    #: count (difficult, seasonal) leaves the projects exact but that count's share out.
+    projects_partial: bool = False
 
     @property
     def source(self) -> str:
@@ -156,11 +159,12 @@ def _hiring_for(fap_ids: set[int], chain: list[Territory]) -> dict[int, HiringSu
         if current is None or (order[row.territory_id], -row.year) < (order[current.territory_id], -current.year):
             best[row.fap_id] = row
     return {
-        # Under partial secrecy the counts are lower bounds left out unevenly: no share from them.
-        fap_id: HiringSummary(projects=row.projects, share_difficult=None if row.has_secret else row.share_difficult,
-                              share_seasonal=None if row.has_secret else row.share_seasonal,
-                              has_secret=row.has_secret, year=row.year,
-                              territory=by_territory[row.territory_id], dataset=row.dataset)
+        # A share is given only where both of its counts are complete (HiringProjects.share_difficult):
+        # a lower bound over a lower bound would be no share at all.
+        fap_id: HiringSummary(projects=row.projects, share_difficult=row.share_difficult,
+                              share_seasonal=row.share_seasonal, has_secret=row.has_secret, year=row.year,
+                              territory=by_territory[row.territory_id], dataset=row.dataset,
+                              projects_partial=row.projects_partial)
         for fap_id, row in best.items()
     }
 
@@ -418,13 +422,14 @@ def _compute_key_figure(indicator: KeyIndicator) -> KeyFigure | None:
             return None
         rows = list(rows.filter(year=latest).select_related("dataset"))
         projects = sum(row.projects or 0 for row in rows)
-        # A cell under statistical secrecy is never guessed: a total that leaves one out is a lower bound.
-        partial = any(row.has_secret or row.projects is None for row in rows)
+        # A cell under statistical secrecy is never guessed: a total that leaves one out is a lower
+        # bound. Only the projects' own secrecy makes it one (a secret seasonal count does not).
+        partial = any(row.projects_partial or row.projects is None for row in rows)
         if measure == KeyIndicator.Measure.HIRING_PROJECTS:
             return KeyFigure(_at_least(projects, partial), projects, territory, rows[0].dataset, latest)
         # A share only where both of its parts are fully known: a secret cell left out of the
         # difficult projects but not of all projects would bias it down.
-        if partial or not projects or any(row.difficult is None for row in rows):
+        if partial or not projects or any(row.difficult is None or row.difficult_partial for row in rows):
             return None
         difficult = sum(row.difficult for row in rows)
         share = round(100 * difficult / projects)

@@ -111,11 +111,13 @@ def riasec_codes_of_profiles(profiles) -> dict[int, list[tuple[str, str]]]:
 def matching_job_profiles(scores: Mapping[str, float], request, limit: int) -> list[dict]:
     """Industrial job profiles ranked by fit with the visitor's interests, with their local tension.
 
-    A handful of queries whatever the number of profiles: the profiles, their ROME letters,
-    the visitor's territory and the observatory's bulk tension lookup.
+    Each profile's tension is its own family's, as on its page (``careers.tension.profile_tensions``:
+    the FAP family its editor set, else its first ROME code's default family). A handful of queries
+    whatever the number of profiles: the profiles, their ROME letters, the visitor's territory and
+    the observatory's bulk tension lookup.
     """
     from careers.models import JobProfilePage
-    from observatory.services import tensions_for_occupations
+    from careers.tension import profile_tensions
     from observatory.territory import get_visitor_territory
 
     profiles = list(JobProfilePage.objects.live().public().defer_streamfields().order_by("title"))
@@ -123,12 +125,6 @@ def matching_job_profiles(scores: Mapping[str, float], request, limit: int) -> l
     by_pk = {profile.pk: profile for profile in profiles}
     ranked = [(pk, fit) for pk, fit in riasec.rank_by_fit(scores, ((p.pk, codes[p.pk]) for p in profiles)) if fit > 0]
     chosen = [(by_pk[pk], fit) for pk, fit in ranked[:limit]]
-    territory = get_visitor_territory(request)
-    tensions = tensions_for_occupations(
-        [code for profile, _fit in chosen for code in profile.get_rome_codes()], territory,
-    ) if territory is not None else {}
-    return [
-        {"page": profile, "percent": round(fit * 100),
-         "tension": next((tensions[code] for code in profile.get_rome_codes() if code in tensions), None)}
-        for profile, fit in chosen
-    ]
+    tensions = profile_tensions([profile for profile, _fit in chosen], get_visitor_territory(request))
+    return [{"page": profile, "percent": round(fit * 100), "tension": tensions.get(profile.pk)}
+            for profile, fit in chosen]

@@ -262,6 +262,8 @@ def test_profile_include_shows_figure_source_year_and_at_least(bmo_demo, monkeyp
     from observatory.territory import COOKIE_NAME
 
     class Profile:
+        fap_code = "D2Z42"
+
         def get_rome_codes(self):
             return ["H2913"]
 
@@ -270,3 +272,49 @@ def test_profile_include_shows_figure_source_year_and_at_least(bmo_demo, monkeyp
     html = render_to_string("careers/includes/hiring_projects.html", {"page": Profile(), "request": request})
     assert "Projets de recrutement des employeurs" in html
     assert "France Travail, enquête BMO" in html and "2025" in html and "FAP 2021" in html
+    # The 2025 métier was matched to the ROME code by its label, not yet checked: the page says so.
+    assert "pas encore été vérifié par l'observatoire" in html
+    # A département's figure is the observatory's sum of the published bassins, and says so.
+    request.COOKIES[COOKIE_NAME] = "DEP-59"
+    html = render_to_string("careers/includes/hiring_projects.html", {"page": Profile(), "request": request})
+    assert "somme, calculée par l'observatoire, des bassins d'emploi publiés" in html
+
+
+def test_a_profile_shows_the_hiring_projects_of_its_own_family_not_of_its_rome_codes_default(bmo_demo):
+    from observatory.hiring import hiring_for_occupation
+    from observatory.territory import territories_by_key
+
+    region = territories_by_key()["REG-32"]
+    # « Cariste » (N1101) is counted by default with the manutentionnaires (J0Z20); a profile that
+    # declares the caristes' own family (J1Z40) shows that family's survey figure.
+    assert hiring_for_occupation("N1101", region).occupation_code == "J0Z20"
+    own = hiring_for_occupation("N1101", region, family="J1Z40")
+    assert (own.occupation_code, own.nomenclature, own.year) == ("J1Z40", "fap2009", 2023)
+    expected = HiringProjects.objects.get(territory__key="REG-32", year=2023, occupation_code="J1Z40")
+    assert own.projects == expected.projects and own.link_checked
+    # When the family is the ROME code's own, its newer (FAP 2021) match still answers.
+    assert hiring_for_occupation("H2913", region, family="D2Z42").occupation_code == "D1X33"
+
+
+def test_a_zone_demploi_visitor_is_told_the_survey_is_published_by_bassin(bmo_demo):
+    from django.template.loader import render_to_string
+
+    from observatory.models import Territory
+    from observatory.territory import COOKIE_NAME
+    from website.caching import bump_content_version
+
+    Territory.objects.create(key="ZE-3299", level=TerritoryLevel.ZONE_EMPLOI, code="3299", name="Zone test",
+                             parent=Territory.objects.get(key="DEP-59"))
+    bump_content_version()  # the territory tree is kept under the content version (an import bumps it)
+
+    class Profile:
+        fap_code = "D2Z42"
+
+        def get_rome_codes(self):
+            return ["H2913"]
+
+    request = RequestFactory().get("/metiers/soudeur/")
+    request.COOKIES[COOKIE_NAME] = "ZE-3299"
+    html = render_to_string("careers/includes/hiring_projects.html", {"page": Profile(), "request": request})
+    assert "pas publiée par zone d'emploi (Zone test) mais par bassin d'emploi" in html
+    assert "Pas de chiffre publié pour" not in html

@@ -263,7 +263,11 @@ def test_reasons_are_given_only_from_a_medium_level_up(tension_data):
 
 
 def _hiring_rows(territory, *cells):
-    """A published BMO dataset with one row per (projects, difficult, has_secret) cell."""
+    """A published BMO dataset with one row per (projects, difficult, secret) cell.
+
+    ``secret`` names the count a secret cell was left out of: "projects" (then every count is a
+    minimum), "difficult", "seasonal", or "" for none.
+    """
     from observatory.models import Dataset, HiringProjects
 
     dataset = Dataset.objects.create(kind="bmo", title="BMO", source="France Travail, BMO", vintage=2025,
@@ -271,13 +275,16 @@ def _hiring_rows(territory, *cells):
     for number, (projects, difficult, secret) in enumerate(cells):
         HiringProjects.objects.create(dataset=dataset, territory=territory, year=2025, occupation_code=f"X{number}",
                                       occupation_label="Métier", projects=projects, difficult=difficult,
-                                      has_secret=secret)
+                                      seasonal=0, has_secret=bool(secret), projects_partial=secret == "projects",
+                                      difficult_partial=secret in ("projects", "difficult"),
+                                      seasonal_partial=secret in ("projects", "seasonal"))
 
 
 @pytest.mark.parametrize(("cells", "projects", "difficult"), [
-    ([(1200, 600, False), (800, 200, False)], "2\u202f000", "40\u202f%"),
-    ([(1200, 600, False), (800, None, True)], "au moins 2\u202f000", None),  # a secret difficult count
-    ([(1200, 600, False), (None, None, True)], "au moins 1\u202f200", None),  # a wholly secret cell
+    ([(1200, 600, ""), (800, 200, "")], "2\u202f000", "40\u202f%"),
+    ([(1200, 600, ""), (800, 100, "seasonal")], "2\u202f000", "35\u202f%"),  # only a seasonal count secret
+    ([(1200, 600, ""), (800, None, "difficult")], "2\u202f000", None),  # a secret difficult count
+    ([(1200, 600, ""), (None, None, "projects")], "au moins 1\u202f200", None),  # a wholly secret cell
 ])
 def test_hiring_key_figures_say_at_least_under_secrecy_and_give_a_share_only_when_both_parts_are_known(
         nomenclatures, cells, projects, difficult):
@@ -291,19 +298,25 @@ def test_hiring_key_figures_say_at_least_under_secrecy_and_give_a_share_only_whe
     assert (share.display if share else None) == difficult
 
 
-def test_a_profiles_hiring_projects_under_partial_secrecy_say_at_least_and_give_no_share(tension_data):
+@pytest.mark.parametrize(("secret", "at_least", "share_difficult", "share_seasonal"), [
+    ("projects", True, None, None),  # the projects count itself is a minimum: no share from it
+    ("seasonal", False, 25.0, None),  # projects and difficult projects complete: exact, with their share
+])
+def test_a_profiles_hiring_projects_say_at_least_only_when_the_projects_count_is_partial(
+        tension_data, secret, at_least, share_difficult, share_seasonal):
     from observatory.models import FapFamily, HiringProjects
     from observatory.services import tensions_for_families
 
     region = Territory.objects.get(key="REG-32")
-    _hiring_rows(region, (1200, 300, True))
+    _hiring_rows(region, (1200, 300, secret))
     HiringProjects.objects.update(fap=FapFamily.objects.get(code="D2Z42"))
-    hiring = tensions_for_families([("H2913", "D2Z42")], region)[("H2913", "D2Z42")].hiring_projects
-    assert hiring.projects == 1200 and hiring.has_secret
-    assert hiring.share_difficult is None and hiring.share_seasonal is None
-    html = render_to_string("components/tension_badge.html",
-                            {"tension": tensions_for_families([("H2913", "D2Z42")], region)[("H2913", "D2Z42")]})
-    assert "au moins" in html and "jugés difficiles" not in html
+    tension = tensions_for_families([("H2913", "D2Z42")], region)[("H2913", "D2Z42")]
+    hiring = tension.hiring_projects
+    assert hiring.projects == 1200 and hiring.has_secret and hiring.projects_partial is at_least
+    assert (hiring.share_difficult, hiring.share_seasonal) == (share_difficult, share_seasonal)
+    html = render_to_string("components/tension_badge.html", {"tension": tension})
+    assert ("au moins" in html) is at_least
+    assert ("dont 25\u202f% jugés difficiles" in html) is (share_difficult is not None)
 
 
 def test_a_median_salary_figure_is_the_familys_national_median_never_typed(tension_data):

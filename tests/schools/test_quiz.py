@@ -125,6 +125,24 @@ def test_result_ranks_job_profiles_by_their_rome_riasec_codes_with_local_tension
     assert response.context["result"]["matches"][0]["page"].pk == designer.pk
 
 
+def test_a_match_shows_the_tension_of_the_profiles_own_family_as_its_page_does(
+    client, quiz, home_page, observatory_data,
+):
+    from careers.tension import profile_tensions
+    from observatory.models import Territory
+
+    index = JobProfileIndexPageFactory(parent=home_page)
+    # « Cariste » (N1101) is counted by default with the manutentionnaires (J0Z20); its profile
+    # declares the caristes' own family, J1Z40, whose published level differs.
+    forklift = JobProfilePageFactory(parent=index, title="Cariste", rome_codes="N1101", fap_code="J1Z40",
+                                     riasec_code="")
+    matches = client.get(quiz.url + "resultat/900000/").context["result"]["matches"]
+    match = next(m for m in matches if m["page"].pk == forklift.pk)
+    on_its_page = profile_tensions([forklift], Territory.objects.get(key="REG-32"))[forklift.pk]
+    assert match["tension"].fap_code == "J1Z40" == on_its_page.fap_code
+    assert match["tension"].level == on_its_page.level
+
+
 def test_profile_without_rome_riasec_falls_back_to_its_own_code(client, quiz, home_page):
     index = JobProfileIndexPageFactory(parent=home_page)
     JobProfilePageFactory(parent=index, title="Métier social", rome_codes="H2913", riasec_code="SE")

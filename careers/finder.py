@@ -17,7 +17,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from careers.logic import ENTRY_LEVELS, RIASEC, filter_and_count, riasec_letters
-from careers.tension import HIGH_TENSION_LEVEL, profile_tensions, visitor_territory
+from careers.tension import is_high_at, profile_tensions, published_place, visitor_territory
 from careers.title_search import search_titles
 
 MAX_QUERY_LENGTH = 100
@@ -106,6 +106,7 @@ def find_profiles(index_page, request) -> dict:
     profiles = listed.profiles
     territory = visitor_territory(request)
     tensions = profile_tensions(profiles, territory)
+    place = published_place(tensions.values(), territory)  # the one level « recrute fortement » counts at
 
     filieres = listed.filieres
     filiere_slugs = {slug for slug, _title in filieres}
@@ -127,7 +128,7 @@ def find_profiles(index_page, request) -> dict:
         "niveau": (selected["niveau"], lambda p: static[p.pk]["niveau"]),
         "interet": (selected["interet"], lambda p: static[p.pk]["interet"]),
         "apprentissage": (selected["apprentissage"], lambda p: static[p.pk]["apprentissage"]),
-        "recrute": (selected["recrute"], lambda p: ["1"] if _is_high(tensions.get(p.pk)) else []),
+        "recrute": (selected["recrute"], lambda p: ["1"] if is_high_at(tensions.get(p.pk), place) else []),
     }
 
     candidates = profiles
@@ -154,7 +155,6 @@ def find_profiles(index_page, request) -> dict:
     def options(name: str, values: list[tuple[str, str]]) -> list[FacetOption]:
         return [FacetOption(value, str(label), counts[name][value], value in selected[name]) for value, label in values]
 
-    territory_name = territory.name if territory is not None else ""
     facets = [
         Facet("filiere", str(_("Filière")), options("filiere", filieres)),
         Facet("niveau", str(_("Niveau d'entrée")), options("niveau", [(key, label) for key, label, _r in ENTRY_LEVELS]),
@@ -166,8 +166,8 @@ def find_profiles(index_page, request) -> dict:
     if territory is not None:
         facets.insert(0, Facet(
             "recrute", str(_("Recrutement")),
-            options("recrute", [("1", _("Recrute fortement ici : %(territory)s") % {"territory": territory_name})]),
-            str(_("Tension forte ou très forte (niveau 4 ou 5 sur 5) selon la Dares.")),
+            options("recrute", [("1", _recruiting_label(territory, place))]),
+            str(_("Tension forte ou très forte (niveau 4 ou 5 sur 5) publiée par la Dares pour ce territoire.")),
         ))
     paginator = Paginator(matched, index_page.results_per_page)
     page_obj = paginator.get_page(request.GET.get("page"))
@@ -198,5 +198,10 @@ def _annotated(profile, tension, matched_title: str | None):
     return card
 
 
-def _is_high(tension) -> bool:
-    return tension is not None and tension.level is not None and tension.level >= HIGH_TENSION_LEVEL
+def _recruiting_label(territory, place) -> str:
+    """« Recrute fortement ici : Nord », or, where DARES publishes nothing for the visitor's territory,
+    the territory whose levels are counted, said in words."""
+    if place is None or place.pk == territory.pk:
+        return _("Recrute fortement ici : %(territory)s") % {"territory": territory.name}
+    return _("Recrute fortement : %(place)s (%(level)s ; pas de niveau publié pour %(territory)s)") % {
+        "place": place.name, "level": place.get_level_display(), "territory": territory.name}

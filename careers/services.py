@@ -27,7 +27,7 @@ from careers.logic import (
     riasec_letters,
 )
 from careers.occupations import related_occupations_for
-from careers.tension import HIGH_TENSION_LEVEL, profile_tensions, visitor_territory
+from careers.tension import is_high_at, profile_tensions, published_for, published_place, visitor_territory
 from observatory.apprentices import cfa_outcomes
 from observatory.rome4 import rome4_codes_for
 from observatory.services import filiere_figures
@@ -285,10 +285,12 @@ def filiere_context(page, request) -> dict:
     profiles = list(JobProfilePage.objects.live().public().filter(filieres=page).select_related("hero_image")
                     .prefetch_related("hero_image__renditions", "ways_in").order_by("title"))
     tensions = profile_tensions(profiles, territory)
+    place = published_place(tensions.values(), territory)
     for profile in profiles:
         profile.tension = tensions.get(profile.pk)
-    profiles.sort(key=lambda p: (-(p.tension.level or 0) if p.tension else 0, p.title))
-    recruiting = [p for p in profiles if p.tension and (p.tension.level or 0) >= HIGH_TENSION_LEVEL]
+    # Ranked by the levels published for one territory only; the others follow, by title.
+    profiles.sort(key=lambda p: (-(p.tension.level or 0) if published_for(p.tension, place) else 0, p.title))
+    recruiting = [p for p in profiles if is_high_at(p.tension, place)]
     companies = list(page.companies.live().select_related("territory", "logo").prefetch_related("logo__renditions")
                      .order_by("name"))
     testimonials = list(
@@ -302,6 +304,7 @@ def filiere_context(page, request) -> dict:
         "territory": territory,
         "profiles": profiles,
         "recruiting_profiles": recruiting,
+        "recruiting_place": place,
         "tension_source": next(iter(tensions.values()), None),
         "companies": companies,
         "testimonials": testimonials,
@@ -323,9 +326,12 @@ def jobseeker_context(page, request) -> dict:
     profiles = list(JobProfilePage.objects.live().public().select_related("hero_image")
                     .prefetch_related("hero_image__renditions", "ways_in").order_by("title"))
     tensions = profile_tensions(profiles, territory)
+    place = published_place(tensions.values(), territory)
     for profile in profiles:
         profile.tension = tensions.get(profile.pk)
-    recruiting = sorted((p for p in profiles if p.tension and p.tension.level),
+    # One territory's published levels only: a level carried up from a larger territory is not
+    # a local one and is not ranked with them (the method page promises it).
+    recruiting = sorted((p for p in profiles if published_for(p.tension, place) and p.tension.level),
                         key=lambda p: (-p.tension.level, -(p.tension.score or 0), p.title))[:8]
     quick = [p for p in profiles if any(way.level in SHORT_PATH_LEVELS for way in p.ways_in.all())]
     no_diploma = [p for p in quick if any(way.level == "sans-diplome" for way in p.ways_in.all())]
@@ -348,6 +354,7 @@ def jobseeker_context(page, request) -> dict:
     return {
         "territory": territory,
         "recruiting_profiles": recruiting,
+        "recruiting_place": place,
         "quick_profiles": quick,
         "no_diploma_profiles": no_diploma,
         "training": training,

@@ -39,3 +39,29 @@ def profile_tensions(profiles: Iterable, territory) -> dict:
     families = {profile.pk: profile_family(profile) for profile in profiles}
     summaries = tensions_for_families([family for family in families.values() if family], territory)
     return {pk: summaries[family] for pk, family in families.items() if family in summaries}
+
+
+def published_place(tensions: Iterable, territory):
+    """The territory whose published levels a « recrute fortement ici » count or a « près de chez
+    vous » ranking uses: the visitor's own when DARES published levels for it, else the nearest
+    enclosing one that has some (DARES publishes nothing by zone d'emploi: its département answers).
+
+    One level for the whole list: a profile whose level was carried up from a larger territory is
+    not counted as recruiting "here" (its card still shows that level, and says where it comes from).
+    None when no level is published anywhere in the visitor's chain.
+    """
+    if territory is None:
+        return None
+    present = {tension.territory.pk for tension in tensions if tension is not None}
+    return next((place for place in territory.ancestors() if place.pk in present), None)
+
+
+def published_for(tension, place) -> bool:
+    """True when ``tension`` is the level published for ``place`` itself (not carried up from a parent)."""
+    return tension is not None and place is not None and tension.territory.pk == place.pk
+
+
+def is_high_at(tension, place) -> bool:
+    """True when ``tension`` is a level 4 or 5 published for ``place`` itself."""
+    return published_for(tension, place) and tension.level is not None and tension.level >= HIGH_TENSION_LEVEL
+

@@ -110,6 +110,14 @@ def level_class(level) -> str:
     return f"tension--{int(level)}" if level else "tension--none"
 
 
+@register.simple_tag
+def key_figure(indicator):
+    """``{% key_figure indicator as figure %}``: the figure for the territory the indicator names."""
+    from observatory.services import key_indicator_value
+
+    return key_indicator_value(indicator)
+
+
 @register.simple_tag(takes_context=True)
 def key_figure_near(context, indicator):
     """``{% key_figure_near indicator as figure %}``: the figure for the visitor's territory (see services)."""

@@ -279,6 +279,31 @@ def test_recrute_fortement_ici_uses_the_chosen_departement(client, profile_index
     assert "Recrute fortement ici : Nord" in response.content.decode()
 
 
+def test_recrute_fortement_ici_never_counts_a_level_carried_up_from_the_region(
+        client, profile_index, catalogue, territories):
+    region, _nord = territories
+    make_tension("H2502", region, level=5, fap_code="H1Z80")  # the engineer: a regional level only
+    client.cookies["territoire"] = "DEP-59"
+    response = client.get(profile_index.url, {"recrute": "1"})
+    assert _titles(response) == ["Soudeur ou soudeuse"]  # not the engineer, whose 5 is the region's
+
+
+def test_where_nothing_is_published_recrute_fortement_counts_the_enclosing_territory_and_says_so(
+        client, profile_index, catalogue, territories):
+    from observatory.models import Territory
+    from website.caching import bump_content_version
+
+    _region, nord = territories
+    Territory.objects.create(key="ZE-3299", level="zone_emploi", code="3299", name="Zone test", parent=nord)
+    bump_content_version()  # the territory tree is kept under the content version
+    client.cookies["territoire"] = "ZE-3299"
+    response = client.get(profile_index.url, {"recrute": "1"})
+    assert _titles(response) == ["Soudeur ou soudeuse"]
+    html = response.content.decode()
+    assert "Recrute fortement : Nord (département ; pas de niveau publié pour Zone test)" in html
+    assert "Recrute fortement ici" not in html
+
+
 def test_free_text_search_finds_words_of_the_summary(client, profile_index, catalogue):
     response = client.get(profile_index.url, {"q": "biscuits"})
     assert _titles(response) == ["Conducteur de ligne"]

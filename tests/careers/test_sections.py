@@ -141,6 +141,19 @@ def test_jobseeker_section_lists_jobs_that_recruit_here_and_quick_paths(client, 
     assert "C&#x27;est sale." in html or "C'est sale." in html
 
 
+def test_jobseekers_near_you_ranks_only_levels_published_for_the_chosen_territory(
+        client, jobseeker_page, profile_index, filiere, territories):
+    region, nord = territories
+    _profile_in(profile_index, filiere, title="Agent de fabrication", rome_codes="H3302")
+    _profile_in(profile_index, filiere, title="Ingénieur de production", rome_codes="H2502")
+    make_tension("H3302", nord, level=3, fap_code="E0Z24")
+    make_tension("H2502", region, level=5, fap_code="H1Z80")  # a regional level, carried down to the Nord
+    client.cookies["territoire"] = "DEP-59"
+    response = client.get(jobseeker_page.url)
+    assert [p.title for p in response.context["recruiting_profiles"]] == ["Agent de fabrication"]
+    assert "La Dares ne publie pas de niveau" not in response.content.decode()
+
+
 def test_jobseeker_training_filters_combine_short_funded_and_local(client, jobseeker_page, profile_index, filiere,
                                                                  territories):
     region, nord = territories

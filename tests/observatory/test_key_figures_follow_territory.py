@@ -35,7 +35,12 @@ def test_the_territory_changes_the_home_pages_key_figures(client, home_page, ten
     with django_assert_max_num_queries(30):
         local = client.get("/").content.decode()
     assert '<span class="key-figure__territory">Nord</span>' in local
-    assert local.split('key-figure__value">')[1].split("<")[0] != regional.split('key-figure__value">')[1].split("<")[0]
+    local_value = local.split('key-figure__value">')[1].split("<")[0]
+    regional_value = regional.split('key-figure__value">')[1].split("<")[0]
+    assert local_value != regional_value
+    # The indicator names the region: its own figure stays beside the visitor's, said as the region's.
+    assert f"Pour comparaison, Hauts-de-France : {regional_value}" in local
+    assert "Pour comparaison" not in regional
 
 
 def test_a_zone_without_a_figure_falls_back_to_its_departement_and_says_so(client, home_page, tension_data):

@@ -139,6 +139,20 @@ def test_filiere_figures_for_careers_gives_sector_and_filiere_jobs_with_source(i
     assert figures.source == "Données de démonstration synthétiques"
 
 
+def test_a_filiere_page_names_the_observatorys_scope_its_figures_count_and_calls_them_an_estimate(industry_world):
+    from django.template.loader import render_to_string
+
+    figures = filiere_figures("automobile", industry_world["DEP-59"])
+    html = render_to_string("careers/includes/filiere_figures.html",
+                            {"figures": figures, "page_title": "Équipementiers automobiles"})
+    assert f"emplois dans la filière « {figures.name} »" in html and "estimation de l’observatoire" in html
+    assert f"portent sur le périmètre « {figures.name} » de l’observatoire" in html
+    assert "Données de démonstration (synthétiques)" in html
+    same_name = render_to_string("careers/includes/filiere_figures.html",
+                                 {"figures": figures, "page_title": figures.name})
+    assert "portent sur le périmètre" not in same_name
+
+
 def test_filiere_figures_fall_back_to_the_region_and_say_so(industry_world):
     figures = filiere_figures("automobile", industry_world["DEP-62"])
     assert figures.is_fallback and figures.territory.key == "REG-32"

@@ -62,6 +62,10 @@ class ObservatoryIndexPage(HeroMixin, SitePage):
         context["top_tensions"] = top_tension_occupations(
             territory, domains=self.get_ranking_domains() or None, limit=self.ranking_limit,
         ) if territory else []
+        # The download offers the territory whose levels the page shows: DARES publishes nothing by
+        # zone d'emploi, so a zone's visitor gets its département's file rather than an empty one.
+        context["tension_download_territory"] = (context["top_tensions"][0].territory if context["top_tensions"]
+                                                 else territory)
         context["datasets"] = published_datasets()
         from observatory.hiring import top_hiring_projects
 

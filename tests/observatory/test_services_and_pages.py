@@ -109,6 +109,20 @@ def test_observatory_page_follows_the_territory_cookie(client, observatory_page)
     assert "Pas-de-Calais" in html
 
 
+def test_a_zone_demploi_visitor_downloads_the_tension_file_of_the_territory_the_page_shows(client, observatory_page):
+    from website.caching import bump_content_version
+
+    Territory.objects.create(key="ZE-9999", level="zone_emploi", code="9999", name="Zone test",
+                             parent=Territory.objects.get(key="DEP-59"))
+    bump_content_version()  # the territory tree is kept under the content version
+    client.cookies[COOKIE_NAME] = "ZE-9999"
+    html = client.get(observatory_page.url).content.decode()
+    # DARES publishes nothing by zone d'emploi: the page shows the Nord's levels, and offers its file.
+    assert "territory=DEP-59&amp;format=csv-fr" in html
+    assert "Télécharger les indicateurs de tension — Nord" in html
+    assert "territory=ZE-9999&amp;format=csv-fr" not in html
+
+
 def test_key_indicator_never_typed_comes_from_published_data(tension_data):
     from observatory.models import FapFamily
 

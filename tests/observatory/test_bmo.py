@@ -256,28 +256,34 @@ def test_profile_figure_falls_back_and_says_where_in_bounded_queries(bmo_demo, d
     assert all(not figure.projects_partial for figure in top)
 
 
-def test_profile_include_shows_figure_source_year_and_at_least(bmo_demo, monkeypatch):
+class _WelderProfile:
+    """What the BMO block reads of a job profile: its ROME codes and its own FAP family."""
+
+    fap_code = "D2Z42"
+
+    def get_rome_codes(self):
+        return ["H2913"]
+
+
+def _hiring_block(territory_key: str) -> str:
+    """The profile's BMO block as a visitor of ``territory_key`` sees it."""
     from django.template.loader import render_to_string
 
     from observatory.territory import COOKIE_NAME
 
-    class Profile:
-        fap_code = "D2Z42"
-
-        def get_rome_codes(self):
-            return ["H2913"]
-
     request = RequestFactory().get("/metiers/soudeur/")
-    request.COOKIES[COOKIE_NAME] = "BE-3206"
-    html = render_to_string("careers/includes/hiring_projects.html", {"page": Profile(), "request": request})
+    request.COOKIES[COOKIE_NAME] = territory_key
+    return render_to_string("careers/includes/hiring_projects.html", {"page": _WelderProfile(), "request": request})
+
+
+def test_profile_include_shows_figure_source_year_and_at_least(bmo_demo):
+    html = _hiring_block("BE-3206")
     assert "Projets de recrutement des employeurs" in html
     assert "France Travail, enquête BMO" in html and "2025" in html and "FAP 2021" in html
     # The 2025 métier was matched to the ROME code by its label, not yet checked: the page says so.
     assert "pas encore été vérifié par l'observatoire" in html
     # A département's figure is the observatory's sum of the published bassins, and says so.
-    request.COOKIES[COOKIE_NAME] = "DEP-59"
-    html = render_to_string("careers/includes/hiring_projects.html", {"page": Profile(), "request": request})
-    assert "somme, calculée par l'observatoire, des bassins d'emploi publiés" in html
+    assert "somme, calculée par l'observatoire, des bassins d'emploi publiés" in _hiring_block("DEP-59")
 
 
 def test_a_profile_shows_the_hiring_projects_of_its_own_family_not_of_its_rome_codes_default(bmo_demo):
@@ -297,24 +303,12 @@ def test_a_profile_shows_the_hiring_projects_of_its_own_family_not_of_its_rome_c
 
 
 def test_a_zone_demploi_visitor_is_told_the_survey_is_published_by_bassin(bmo_demo):
-    from django.template.loader import render_to_string
-
     from observatory.models import Territory
-    from observatory.territory import COOKIE_NAME
     from website.caching import bump_content_version
 
     Territory.objects.create(key="ZE-3299", level=TerritoryLevel.ZONE_EMPLOI, code="3299", name="Zone test",
                              parent=Territory.objects.get(key="DEP-59"))
     bump_content_version()  # the territory tree is kept under the content version (an import bumps it)
-
-    class Profile:
-        fap_code = "D2Z42"
-
-        def get_rome_codes(self):
-            return ["H2913"]
-
-    request = RequestFactory().get("/metiers/soudeur/")
-    request.COOKIES[COOKIE_NAME] = "ZE-3299"
-    html = render_to_string("careers/includes/hiring_projects.html", {"page": Profile(), "request": request})
+    html = _hiring_block("ZE-3299")
     assert "pas publiée par zone d'emploi (Zone test) mais par bassin d'emploi" in html
     assert "Pas de chiffre publié pour" not in html

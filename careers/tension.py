@@ -64,4 +64,3 @@ def published_for(tension, place) -> bool:
 def is_high_at(tension, place) -> bool:
     """True when ``tension`` is a level 4 or 5 published for ``place`` itself."""
     return published_for(tension, place) and tension.level is not None and tension.level >= HIGH_TENSION_LEVEL
-

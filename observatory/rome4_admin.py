@@ -15,10 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 
 from observatory.models import Rome4Occupation, RomeMobility
-from website.admin_exports import SafeExportSnippetViewSet
+from website.admin_exports import ImportedRowsSnippetViewSet
 
 
-class Rome4OccupationViewSet(SafeExportSnippetViewSet):
+class Rome4OccupationViewSet(ImportedRowsSnippetViewSet):
     model = Rome4Occupation
     icon = "list-ul"
     menu_label = _("Fiches ROME 4.0")
@@ -33,7 +33,7 @@ class Rome4OccupationViewSet(SafeExportSnippetViewSet):
 register_snippet(Rome4OccupationViewSet)
 
 
-class RomeMobilityViewSet(SafeExportSnippetViewSet):
+class RomeMobilityViewSet(ImportedRowsSnippetViewSet):
     model = RomeMobility
     icon = "link"
     menu_label = _("Mobilités ROME 4.0")

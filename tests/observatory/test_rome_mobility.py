@@ -157,6 +157,28 @@ def test_a_bad_file_changes_nothing(fiches):
     assert Dataset.objects.count() == versions
 
 
+def test_the_admin_shows_imported_links_and_fiches_but_never_offers_to_edit_them(fiches, admin_client):
+    """The next import replaces them: an edit would be lost (and Wagtail's chooser cannot edit a
+    link keyed on a fiche's code: the edit form was a 500)."""
+    import_bytes("rome-mobility", HEADER + line("H2913", "H2902", 1), NAME)
+    link = RomeMobility.objects.get()
+    fiche = Rome4Occupation.objects.get(code="H2913")
+    listing = admin_client.get("/admin/snippets/observatory/romemobility/")
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    assert f"/romemobility/inspect/{link.pk}/" in html and "/romemobility/edit/" not in html
+    assert "/romemobility/add/" not in html
+    assert admin_client.get(f"/admin/snippets/observatory/romemobility/inspect/{link.pk}/").status_code == 200
+    assert admin_client.get(f"/admin/snippets/observatory/rome4occupation/inspect/{fiche.pk}/").status_code == 200
+    for address in (f"/admin/snippets/observatory/romemobility/edit/{link.pk}/",
+                    "/admin/snippets/observatory/romemobility/add/",
+                    f"/admin/snippets/observatory/romemobility/delete/{link.pk}/",
+                    f"/admin/snippets/observatory/rome4occupation/edit/{fiche.pk}/"):
+        assert admin_client.get(address).status_code == 302, address  # Wagtail's « permission denied »
+    assert admin_client.post(f"/admin/snippets/observatory/romemobility/delete/{link.pk}/").status_code == 302
+    assert RomeMobility.objects.filter(pk=link.pk).exists()
+
+
 def test_the_shipped_extract_links_every_industrial_fiche(nomenclatures):
     import_file("rome", "unix_referentiel_code_rome_v460_utf8.csv")
     result = import_file("rome-mobility", "rome4_mobilite_industrie_v460.csv")

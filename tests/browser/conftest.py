@@ -57,6 +57,23 @@ def demo_server(django_db_setup, django_db_blocker):
         server = LiveServer("localhost")
         yield server
         server.stop()
+        _close_every_connection_to_the_test_database()
+
+
+def _close_every_connection_to_the_test_database() -> None:
+    """Leave no session on the test database, so that pytest-django can drop it.
+
+    A connection opened by a thread of the live server or of a background task stays open after
+    the thread ends (connections are per thread), and PostgreSQL then refuses to drop the database
+    (« being accessed by other users »). This session's own connections are closed by Django.
+    """
+    from django.db import connection, connections
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                           "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+    connections.close_all()
 
 
 @pytest.fixture(scope="session")
@@ -85,9 +102,8 @@ def _browser_before_the_database(browser):
     asgiref (and so Django's ``connections``) takes the thread for an async one and hands out other
     connection objects than before it started. A test that started the browser itself (through
     ``request.getfixturevalue``) opened its transaction on one connection and tried to roll it back
-    on another ("The rollback flag doesn't work outside of an 'atomic' block"), and the connection
-    left open kept the test database from being dropped at the end. With the browser first, every
-    connection of the session is on the same side.
+    on another ("The rollback flag doesn't work outside of an 'atomic' block"). With the browser
+    first, every connection of the session is on the same side.
     """
 
 

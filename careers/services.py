@@ -282,6 +282,10 @@ def filiere_context(page, request) -> dict:
     from careers.models import ArticlePage, JobProfilePage
 
     territory = visitor_territory(request)
+    if page.pk is None:  # a preview of a filière not saved yet: nothing is linked to it
+        return {"territory": territory, "profiles": [], "recruiting_profiles": [], "recruiting_place": None,
+                "tension_source": None, "companies": [], "testimonials": [], "articles": [],
+                "key_figures": _filiere_figures(page.observatory_slug, territory)}
     profiles = list(JobProfilePage.objects.live().public().filter(filieres=page).select_related("hero_image")
                     .prefetch_related("hero_image__renditions", "ways_in").order_by("title"))
     tensions = profile_tensions(profiles, territory)

@@ -484,6 +484,18 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey("careers.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
+def _live_chosen(chosen, model):
+    """The live, public pages among those chosen in a many-to-many field of a page.
+
+    In a preview the choice is the form's, held in memory (modelcluster's ``FakeQuerySet``, which
+    has no ``live()``), and the page may not be saved yet: the pages are then read by id.
+    """
+    pages = chosen.all()
+    if hasattr(pages, "live"):
+        return pages.live().public()
+    return model.objects.live().public().filter(pk__in=[page.pk for page in pages])
+
+
 class ArticlePage(HeroMixin, SitePage):
     """An "industrie du futur" article, linked to the job profiles and filières it talks about."""
 
@@ -529,8 +541,9 @@ class ArticlePage(HeroMixin, SitePage):
 
     def related_articles(self, limit: int = 3) -> list[ArticlePage]:
         """Other live articles sharing a tag, a filière or the theme, most shared first (two queries)."""
-        tag_ids = list(self.tags.values_list("pk", flat=True))
-        filiere_ids = list(self.filieres.values_list("pk", flat=True))
+        # Read as objects: in a preview the choices are the form's, in memory (no values_list("pk")).
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        filiere_ids = [filiere.pk for filiere in self.filieres.all()]
         candidates = (
             ArticlePage.objects.live().public().exclude(pk=self.pk)
             .filter(models.Q(tags__in=tag_ids) | models.Q(filieres__in=filiere_ids) | models.Q(theme=self.theme))
@@ -551,9 +564,9 @@ class ArticlePage(HeroMixin, SitePage):
         # when the tail is kept, its links and cards are not read again.
         if not held_for_request(request, ARTICLE_TAIL_FRAGMENTS, [self.pk]):
             # Profile cards show the entry level: their ways in come in one query, not one per card.
-            context["linked_profiles"] = list(_image_prefetch(self.job_profiles.live().public())
+            context["linked_profiles"] = list(_image_prefetch(_live_chosen(self.job_profiles, JobProfilePage))
                                               .prefetch_related("ways_in"))
-            context["linked_filieres"] = list(self.filieres.live().public())
+            context["linked_filieres"] = list(_live_chosen(self.filieres, FilierePage))
             context["related_articles"] = self.related_articles()
         return context
 

@@ -100,6 +100,18 @@ def test_public_pages_send_security_headers(client, home_page):
 
 
 @pytest.mark.django_db
+def test_a_preview_may_be_framed_by_the_admin_and_the_public_page_by_no_one(client, home_page):
+    """Wagtail renders a preview on a stand-in request at the page's public address; the admin's
+    preview panel frames it. With the public page's « frame-ancestors 'none' », every preview panel
+    of the admin stayed blank in production."""
+    preview = home_page.make_preview_request()
+    policy = preview["Content-Security-Policy"]
+    assert "frame-ancestors 'self'" in policy and "frame-ancestors 'none'" not in policy
+    assert "unsafe-inline" not in policy.split("script-src", 1)[1].split(";", 1)[0]  # the public page's scripts
+    assert "frame-ancestors 'none'" in client.get("/")["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
 def test_public_pages_are_in_french_whatever_the_browser_asks_and_share_one_cached_copy(client, home_page):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
     assert "Aller au contenu" in response.content.decode()

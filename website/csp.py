@@ -33,15 +33,12 @@ class SiteCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request: HttpRequest, response: HttpResponseBase,
                          report_only: bool = False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
+        admin_policy = getattr(settings, "CONTENT_SECURITY_POLICY_ADMIN", {})
         if not report_only and is_admin_path(request.path_info):
-            parts.replace = {**getattr(settings, "CONTENT_SECURITY_POLICY_ADMIN", {}), **(parts.replace or {})}
-        elif not report_only and getattr(request, "is_dummy", False):
+            parts.replace = {**admin_policy, **(parts.replace or {})}
+        elif not report_only and getattr(request, "is_dummy", False) and "frame-ancestors" in admin_policy:
             # A preview: Wagtail renders the page on a stand-in request at the page's public address
             # (``request.is_dummy``) and shows it in the admin's preview panel, a same-origin frame.
-            # Only who may frame it changes; its scripts stay the public page's.
-            parts.replace = {"frame-ancestors": CONTENT_SECURITY_POLICY_ADMIN_FRAME_ANCESTORS, **(parts.replace or {})}
+            # Only who may frame it changes (as the admin allows); its scripts stay the public page's.
+            parts.replace = {"frame-ancestors": admin_policy["frame-ancestors"], **(parts.replace or {})}
         return parts
-
-
-#: Who may frame a preview: the admin itself (its preview panel).
-CONTENT_SECURITY_POLICY_ADMIN_FRAME_ANCESTORS = ["'self'"]
